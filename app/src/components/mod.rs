@@ -1,0 +1,5 @@
+//! Views used by more than one page.
+
+pub mod blocks;
+pub mod header;
+pub mod status;

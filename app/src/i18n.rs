@@ -1,0 +1,79 @@
+//! The interface language: a signal every view reads its words through.
+//!
+//! Messages come from `i18n/<lang>/*.ftl`, embedded at build time (see build.rs) and read by
+//! kns-core's Fluent reader. The choice is remembered on the device and set on `<html lang>`, so
+//! screen readers and the browser's voice speak the right language.
+
+use std::sync::OnceLock;
+
+use kns_core::Lang;
+use kns_core::i18n::{Arg, Catalog};
+use leptos::prelude::*;
+
+use crate::platform::prefs;
+
+fn catalog(lang: Lang) -> &'static Catalog {
+    static CATALOGS: OnceLock<[Catalog; 2]> = OnceLock::new();
+    let catalogs = CATALOGS.get_or_init(|| {
+        // A test in kns-core parses these very files, so a parse error cannot reach a release.
+        let parse = |lang, text| Catalog::parse(lang, text).unwrap_or_default();
+        [
+            parse(Lang::Vi, include_str!(concat!(env!("OUT_DIR"), "/vi.ftl"))),
+            parse(Lang::En, include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
+        ]
+    });
+    match lang {
+        Lang::Vi => &catalogs[0],
+        Lang::En => &catalogs[1],
+    }
+}
+
+/// The current language; provided as context by [`crate::app::App`].
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// Starts in the language the learner chose last time on this device, Vietnamese otherwise.
+    pub fn new() -> Self {
+        let lang = prefs::load_lang().unwrap_or_default();
+        prefs::set_document_lang(lang);
+        I18n {
+            lang: RwSignal::new(lang),
+        }
+    }
+
+    /// The current language (tracked: a view that calls this updates when it changes).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Switches language, remembers the choice and updates `<html lang>`.
+    pub fn set_lang(&self, lang: Lang) {
+        prefs::save_lang(lang);
+        prefs::set_document_lang(lang);
+        self.lang.set(lang);
+    }
+
+    /// The message `id` in the current language.
+    pub fn t(&self, id: &str) -> String {
+        catalog(self.lang()).get(id)
+    }
+
+    /// The message `id` with arguments, in the current language.
+    pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        catalog(self.lang()).format(id, args)
+    }
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The language context of the app.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

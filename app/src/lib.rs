@@ -1,0 +1,14 @@
+//! `kns-app`: the Leptos app. Pages and components turn kns-core's types into views; the
+//! `platform` modules implement what core needs from the browser. Nothing here that core could do.
+
+pub mod app;
+pub mod components;
+pub mod course;
+pub mod i18n;
+pub mod pages;
+pub mod platform;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,5 @@
+//! One file per route.
+
+pub mod course;
+pub mod lesson;
+pub mod not_found;

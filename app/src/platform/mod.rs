@@ -1,0 +1,4 @@
+//! Browser adapters: one file per concern, each a thin layer over a browser API.
+
+pub mod fetch;
+pub mod prefs;

@@ -1,0 +1,145 @@
+//! Browser adapters and components, tested in headless Chromium (`cargo xtask test` runs these
+//! through wasm-bindgen-test-runner).
+
+use kns_app::components::blocks::Blocks;
+use kns_app::i18n::I18n;
+use kns_app::platform::fetch::{LoadError, fetch_json};
+use kns_app::platform::prefs;
+use kns_core::Lang;
+use kns_core::content::{Block, Inline, Step, Tone};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_language_choice_is_remembered_and_set_on_the_page() {
+    prefs::save_lang(Lang::En);
+    assert_eq!(prefs::load_lang(), Some(Lang::En));
+    prefs::set_document_lang(Lang::En);
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    prefs::save_lang(Lang::Vi);
+    assert_eq!(prefs::load_lang(), Some(Lang::Vi));
+}
+
+#[wasm_bindgen_test]
+fn a_stored_value_that_is_no_language_is_ignored() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("kns.lang", "klingon").unwrap();
+    assert_eq!(prefs::load_lang(), None);
+    storage.remove_item("kns.lang").unwrap();
+    assert_eq!(prefs::load_lang(), None);
+}
+
+#[wasm_bindgen_test]
+async fn fetch_reports_missing_files_and_bad_json_apart() {
+    let missing = fetch_json::<serde_json::Value>("/no-such-file.json").await;
+    assert_eq!(missing, Err(LoadError::Status(404)));
+    let bad = fetch_json::<serde_json::Value>("data:application/json,%7Bnot%20json").await;
+    assert!(matches!(bad, Err(LoadError::Format(_))), "{bad:?}");
+    let good = fetch_json::<Vec<u32>>("data:application/json,%5B1%2C2%5D").await;
+    assert_eq!(good, Ok(vec![1, 2]));
+}
+
+fn text(s: &str) -> Vec<Inline> {
+    vec![Inline::Text(s.to_string())]
+}
+
+#[wasm_bindgen_test]
+fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
+    prefs::save_lang(Lang::Vi);
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let blocks = vec![
+        Block::Heading {
+            level: 2,
+            text: text("Phần một"),
+        },
+        Block::Paragraph {
+            text: text("<script>window.pwned = 1</script><b>not bold</b>"),
+        },
+        Block::Steps {
+            steps: vec![
+                Step {
+                    text: text("Bước một"),
+                },
+                Step {
+                    text: text("Bước hai"),
+                },
+            ],
+        },
+        Block::Callout {
+            tone: Tone::Warning,
+            body: vec![Block::Paragraph {
+                text: text("Không đưa OTP."),
+            }],
+        },
+        Block::Term {
+            term: "OTP".into(),
+            definition: text("Mã dùng một lần."),
+        },
+        Block::Image {
+            src: "man-hinh.svg".into(),
+            alt: "Màn hình tin nhắn".into(),
+        },
+        Block::Paragraph {
+            text: vec![Inline::Link {
+                href: "https://dichvucong.gov.vn".into(),
+                text: text("Cổng"),
+            }],
+        },
+    ];
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(I18n::new());
+        view! { <Blocks lesson_id="bai-thu".to_string() blocks=blocks/> }
+    });
+
+    let select = |css: &str| host.query_selector_all(css).unwrap().length();
+    assert_eq!(select("h2"), 1);
+    assert_eq!(select("script"), 0, "text must never become elements");
+    assert_eq!(select("b"), 0);
+    assert!(
+        host.text_content()
+            .unwrap()
+            .contains("<script>window.pwned = 1</script>")
+    );
+    assert_eq!(select("ol.steps > li"), 2);
+    let warning = host
+        .query_selector("aside.callout.warning .callout-label")
+        .unwrap()
+        .unwrap();
+    assert_eq!(warning.text_content().as_deref(), Some("Cảnh báo"));
+    assert_eq!(
+        host.query_selector("dl.term dfn")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("OTP")
+    );
+    let img = host.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("Màn hình tin nhắn"));
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("/content/bai-thu/man-hinh.svg")
+    );
+    let link = host.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://dichvucong.gov.vn")
+    );
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    host.remove();
+}

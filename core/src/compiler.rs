@@ -1,0 +1,1234 @@
+//! The content compiler: lesson Markdown in, the typed model of [`crate::content`] out.
+//!
+//! It runs at build time (`cargo xtask content`), never in the browser. A lesson file is front
+//! matter between `---` lines, a body, a line `::: quiz`, and the quiz. Everything outside the
+//! closed model is an error that names the file and the line, so an author can fix it at once:
+//! raw HTML, links that are not http(s), images without alt text, unknown front-matter keys,
+//! a lesson missing in one language, a question with no right answer, and so on
+//! ([`ContentErrorKind`] lists them all).
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag};
+use sha2::{Digest, Sha256};
+
+use crate::Lang;
+use crate::content::{
+    Block, Choice, Competency, CompiledLesson, CourseIndex, Inline, Lesson, LessonSummary, Pillar, Question,
+    QuestionKind, Quiz, Step, Tone, Translation,
+};
+
+/// The line that separates a lesson's body from its quiz.
+pub const QUIZ_MARKER: &str = "::: quiz";
+
+/// The pass mark of a quiz whose lesson does not set `pass_mark`, in percent.
+pub const DEFAULT_PASS_MARK: u32 = 80;
+
+/// A content error: what is wrong, in which file, on which line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: PathBuf,
+    /// 1-based; 0 when the error concerns the whole file (a missing translation, say).
+    pub line: usize,
+    pub kind: ContentErrorKind,
+}
+
+/// Every way a lesson can fail to compile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContentErrorKind {
+    /// The file or folder could not be read.
+    Io(String),
+    /// The file does not start with a `---` line, or the front matter is never closed.
+    FrontMatterMissing,
+    /// A front-matter line is not `key: value` or `  - item`.
+    FrontMatterSyntax(String),
+    /// A front-matter key the format does not know.
+    UnknownKey(String),
+    /// The same front-matter key twice.
+    DuplicateKey(String),
+    /// A required front-matter key is absent.
+    MissingKey(&'static str),
+    /// A front-matter value of the wrong shape.
+    InvalidValue {
+        key: &'static str,
+        value: String,
+        expected: String,
+    },
+    /// The `id` in the front matter differs from the lesson's folder name.
+    IdMismatch { folder: String, id: String },
+    /// Raw HTML, inline or as a block.
+    RawHtml,
+    /// A link to anything but an `http://` or `https://` address.
+    LinkScheme(String),
+    /// An image with empty alt text.
+    ImageWithoutAlt,
+    /// An image inside running text; images stand alone in their own paragraph.
+    ImageInline,
+    /// An image address that is neither https nor a file in the lesson's folder.
+    ImageSource(String),
+    /// Markdown outside the closed model: tables, code blocks, level-1 headings, nested lists…
+    Unsupported(String),
+    /// A quote that is not a `> [!WARNING]` or `> [!TIP]` callout.
+    UnsupportedCallout(String),
+    /// The lesson folder has no file for this language.
+    MissingTranslation(Lang),
+    /// There is no `::: quiz` line, or the quiz has no question.
+    QuizMissing,
+    /// A question heading without an `{#id}`.
+    QuestionWithoutId,
+    /// Two questions of one lesson with the same id.
+    DuplicateQuestionId(String),
+    /// A question with no option marked `[x]`.
+    NoCorrectAnswer(String),
+    /// A single-choice question with several options marked `[x]`.
+    SeveralCorrectAnswers(String),
+    /// A question with fewer than two options.
+    TooFewOptions(String),
+    /// A question with no explanation quote.
+    MissingExplanation(String),
+    /// A quiz element out of place (an option without `[ ]`, text before the first question…).
+    QuizSyntax(String),
+    /// A translation that differs from the source in something that must be the same.
+    TranslationMismatch(String),
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file.display(), self.kind)
+        } else {
+            write!(f, "{}:{}: {}", self.file.display(), self.line, self.kind)
+        }
+    }
+}
+
+impl fmt::Display for ContentErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ContentErrorKind::*;
+        match self {
+            Io(e) => write!(f, "cannot read: {e}"),
+            FrontMatterMissing => write!(f, "the file must start with front matter between two `---` lines"),
+            FrontMatterSyntax(line) => {
+                write!(f, "front matter line is not `key: value` or `  - item`: {line:?}")
+            }
+            UnknownKey(key) => write!(f, "unknown front-matter key `{key}`"),
+            DuplicateKey(key) => write!(f, "front-matter key `{key}` given twice"),
+            MissingKey(key) => write!(f, "front-matter key `{key}` is missing"),
+            InvalidValue { key, value, expected } => {
+                write!(f, "`{key}: {value}` is not valid: expected {expected}")
+            }
+            IdMismatch { folder, id } => write!(f, "id `{id}` differs from the folder name `{folder}`"),
+            RawHtml => write!(f, "raw HTML is not allowed in lessons"),
+            LinkScheme(url) => write!(f, "link `{url}` is not an http:// or https:// address"),
+            ImageWithoutAlt => write!(f, "image has no alt text: write what it shows in ![…](…)"),
+            ImageInline => write!(f, "an image must stand alone in its own paragraph"),
+            ImageSource(src) => write!(
+                f,
+                "image `{src}` must be an https:// address or a file in the lesson's folder"
+            ),
+            Unsupported(what) => write!(f, "{what} is not supported in lessons"),
+            UnsupportedCallout(what) => {
+                write!(f, "{what}: use `> [!WARNING]` or `> [!TIP]` for a callout")
+            }
+            MissingTranslation(lang) => write!(f, "the lesson has no {lang}.md"),
+            QuizMissing => write!(
+                f,
+                "the lesson has no quiz: add a `{QUIZ_MARKER}` line and questions"
+            ),
+            QuestionWithoutId => write!(f, "question has no id: end its heading with {{#q-some-id}}"),
+            DuplicateQuestionId(id) => write!(f, "question id `{id}` is used twice"),
+            NoCorrectAnswer(id) => write!(f, "question `{id}` has no correct answer: mark one with [x]"),
+            SeveralCorrectAnswers(id) => write!(
+                f,
+                "question `{id}` has several correct answers: add .multiple to its heading attributes"
+            ),
+            TooFewOptions(id) => write!(f, "question `{id}` needs at least two options"),
+            MissingExplanation(id) => write!(f, "question `{id}` has no explanation: add a `> …` quote"),
+            QuizSyntax(what) => write!(f, "{what}"),
+            TranslationMismatch(what) => write!(f, "translation differs from the source: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// The whole course, compiled.
+#[derive(Clone, Debug)]
+pub struct CompiledCourse {
+    pub index: CourseIndex,
+    /// Every lesson in every language, in index order.
+    pub lessons: Vec<CompiledLesson>,
+    /// Pictures the lessons use: (file on disk, path relative to the course index).
+    pub assets: Vec<(PathBuf, String)>,
+}
+
+/// Compiles every lesson folder under `content_dir`, collecting all errors rather than stopping
+/// at the first, so an author sees everything to fix in one run.
+pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut folders = match std::fs::read_dir(content_dir) {
+        Ok(entries) => entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.is_dir())
+            .collect::<Vec<_>>(),
+        Err(e) => {
+            return Err(vec![ContentError {
+                file: content_dir.to_path_buf(),
+                line: 0,
+                kind: ContentErrorKind::Io(e.to_string()),
+            }]);
+        }
+    };
+    folders.sort();
+
+    let mut index = CourseIndex { lessons: Vec::new() };
+    let mut lessons = Vec::new();
+    let mut assets = Vec::new();
+    for folder in folders {
+        match compile_lesson_folder(&folder) {
+            Ok((summary, compiled, images)) => {
+                index.lessons.push(summary);
+                lessons.extend(compiled);
+                assets.extend(images);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(CompiledCourse {
+            index,
+            lessons,
+            assets,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+type FolderOutput = (LessonSummary, Vec<CompiledLesson>, Vec<(PathBuf, String)>);
+
+/// Compiles one lesson folder: every language, checked against the source.
+fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError>> {
+    let folder_name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut errors = Vec::new();
+    let mut compiled: Vec<(PathBuf, Compiled)> = Vec::new();
+    for lang in Lang::ALL {
+        let file = folder.join(format!("{}.md", lang.code()));
+        let source = match std::fs::read_to_string(&file) {
+            Ok(source) => source,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(ContentError {
+                    file,
+                    line: 0,
+                    kind: ContentErrorKind::MissingTranslation(lang),
+                });
+                continue;
+            }
+            Err(e) => {
+                errors.push(ContentError {
+                    file,
+                    line: 0,
+                    kind: ContentErrorKind::Io(e.to_string()),
+                });
+                continue;
+            }
+        };
+        match compile(&file, &source, lang) {
+            Ok(lesson) => {
+                if lesson.lesson.id != folder_name {
+                    errors.push(ContentError {
+                        file: file.clone(),
+                        line: lesson.id_line,
+                        kind: ContentErrorKind::IdMismatch {
+                            folder: folder_name.clone(),
+                            id: lesson.lesson.id.clone(),
+                        },
+                    });
+                }
+                compiled.push((file, lesson));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (_, source) = &compiled[0];
+    for (file, translation) in &compiled[1..] {
+        if let Err(e) = check_translation(&source.lesson, translation, file) {
+            errors.push(e);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut images = BTreeSet::new();
+    for (_, c) in &compiled {
+        images.extend(c.images.iter().cloned());
+    }
+    let assets = images
+        .into_iter()
+        .map(|src| (folder.join(&src), format!("{folder_name}/{src}")))
+        .collect();
+    let lead = &compiled[0].1.lesson;
+    let mut summary = LessonSummary {
+        id: lead.id.clone(),
+        version: lead.version,
+        minutes: lead.minutes,
+        pillar: lead.pillar,
+        competency: lead.competency,
+        translations: Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (_, c) in compiled {
+        let hash = content_hash(&c.lesson);
+        summary.translations.push(Translation {
+            lang: c.lesson.lang,
+            title: c.lesson.title.clone(),
+            summary: c.lesson.summary.clone(),
+            path: format!(
+                "lessons/{}.{}.{}.json",
+                c.lesson.id,
+                c.lesson.lang.code(),
+                &hash[..12]
+            ),
+            hash: hash.clone(),
+        });
+        out.push(CompiledLesson {
+            hash,
+            lesson: c.lesson,
+        });
+    }
+    Ok((summary, out, assets))
+}
+
+/// SHA-256 of the lesson's canonical JSON (see [`CompiledLesson`]), in lowercase hex.
+pub fn content_hash(lesson: &Lesson) -> String {
+    let canonical = serde_json::to_vec(lesson).expect("a lesson always serialises");
+    Sha256::digest(&canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Compiles one lesson file. `file` is only used to name it in errors.
+pub fn compile_lesson(file: &Path, source: &str, lang: Lang) -> Result<Lesson, ContentError> {
+    compile(file, source, lang).map(|c| c.lesson)
+}
+
+/// A compiled lesson with the source lines that later checks need to name.
+struct Compiled {
+    lesson: Lesson,
+    id_line: usize,
+    question_lines: Vec<usize>,
+    /// Pictures in the lesson's folder, as written in the Markdown.
+    images: Vec<String>,
+}
+
+fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentError> {
+    let lines = LineIndex::new(source);
+    let err = |line: usize, kind: ContentErrorKind| ContentError {
+        file: file.to_path_buf(),
+        line,
+        kind,
+    };
+    let (front, body_start) = parse_front_matter(source).map_err(|(line, kind)| err(line, kind))?;
+
+    let rest = &source[body_start..];
+    let marker =
+        find_quiz_marker(rest).ok_or_else(|| err(lines.line(source.len()), ContentErrorKind::QuizMissing))?;
+    let body_src = &rest[..marker];
+    let quiz_start = body_start + marker + QUIZ_MARKER.len();
+    let quiz_src = &source[quiz_start..];
+
+    let mut ctx = Ctx {
+        images: Vec::new(),
+        folder: file.parent(),
+    };
+    let body_nodes = tree(body_src, body_start, &lines);
+    let body = ctx
+        .blocks(&body_nodes, false)
+        .map_err(|(line, kind)| err(line, kind))?;
+    let quiz_nodes = tree(quiz_src, quiz_start, &lines);
+    let (questions, question_lines) = ctx.quiz(&quiz_nodes).map_err(|(line, kind)| err(line, kind))?;
+    if questions.is_empty() {
+        return Err(err(lines.line(quiz_start), ContentErrorKind::QuizMissing));
+    }
+
+    Ok(Compiled {
+        lesson: Lesson {
+            id: front.id,
+            lang,
+            version: front.version,
+            title: front.title,
+            summary: front.summary,
+            minutes: front.minutes,
+            pillar: front.pillar,
+            competency: front.competency,
+            objectives: front.objectives,
+            body,
+            quiz: Quiz {
+                pass_mark: front.pass_mark,
+                questions,
+            },
+        },
+        id_line: front.id_line,
+        question_lines,
+        images: ctx.images,
+    })
+}
+
+/// Byte offset of the `::: quiz` line within `text`, if there is one.
+fn find_quiz_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == QUIZ_MARKER {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Checks that a translation agrees with the source on everything but words.
+fn check_translation(source: &Lesson, tr: &Compiled, file: &Path) -> Result<(), ContentError> {
+    let lesson = &tr.lesson;
+    let mismatch = |line: usize, what: String| ContentError {
+        file: file.to_path_buf(),
+        line,
+        kind: ContentErrorKind::TranslationMismatch(what),
+    };
+    let same = [
+        ("version", source.version == lesson.version),
+        ("minutes", source.minutes == lesson.minutes),
+        ("pillar", source.pillar == lesson.pillar),
+        ("competency", source.competency == lesson.competency),
+        ("pass_mark", source.quiz.pass_mark == lesson.quiz.pass_mark),
+        (
+            "number of objectives",
+            source.objectives.len() == lesson.objectives.len(),
+        ),
+    ];
+    if let Some((what, _)) = same.iter().find(|(_, ok)| !ok) {
+        return Err(mismatch(1, format!("{what} must be the same in every language")));
+    }
+    let (sq, tq) = (&source.quiz.questions, &lesson.quiz.questions);
+    for (i, q) in tq.iter().enumerate() {
+        let line = tr.question_lines[i];
+        let Some(s) = sq.get(i) else {
+            return Err(mismatch(
+                line,
+                format!("question `{}` is not in the source", q.id),
+            ));
+        };
+        if s.id != q.id {
+            return Err(mismatch(
+                line,
+                format!(
+                    "question {} is `{}` here but `{}` in the source",
+                    i + 1,
+                    q.id,
+                    s.id
+                ),
+            ));
+        }
+        let kind = |k: &QuestionKind| std::mem::discriminant(k);
+        let answers = |k: &QuestionKind| k.options().iter().map(|o| o.correct).collect::<Vec<_>>();
+        if kind(&s.kind) != kind(&q.kind) || answers(&s.kind) != answers(&q.kind) {
+            return Err(mismatch(
+                line,
+                format!(
+                    "question `{}` must have the same kind, options and right answers as the source",
+                    q.id
+                ),
+            ));
+        }
+    }
+    if tq.len() < sq.len() {
+        return Err(mismatch(
+            0,
+            format!("question `{}` of the source is missing", sq[tq.len()].id),
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+struct FrontMatter {
+    id: String,
+    id_line: usize,
+    version: u32,
+    title: String,
+    summary: String,
+    minutes: u32,
+    pillar: Pillar,
+    competency: Competency,
+    objectives: Vec<String>,
+    pass_mark: u32,
+}
+
+type Located<T> = Result<T, (usize, ContentErrorKind)>;
+
+const KEYS: [&str; 9] = [
+    "id",
+    "version",
+    "title",
+    "summary",
+    "minutes",
+    "pillar",
+    "competency",
+    "objectives",
+    "pass_mark",
+];
+
+/// Parses the front matter: `key: value` lines, and `  - item` lines under `objectives:`.
+/// Returns the values and the byte offset where the body starts.
+fn parse_front_matter(source: &str) -> Located<(FrontMatter, usize)> {
+    let mut offset = 0;
+    let mut lines = source.split_inclusive('\n').enumerate();
+    match lines.next() {
+        Some((_, first)) if first.trim_end() == "---" => offset += first.len(),
+        _ => return Err((1, ContentErrorKind::FrontMatterMissing)),
+    }
+    let mut values: Vec<(&'static str, usize, String)> = Vec::new();
+    let mut objectives: Option<(usize, Vec<String>)> = None;
+    let mut last_key: Option<&'static str> = None;
+    let mut closed = false;
+    for (i, raw) in lines {
+        offset += raw.len();
+        let line_no = i + 1;
+        let line = raw.trim_end();
+        if line == "---" {
+            closed = true;
+            break;
+        }
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if let Some(item) = line
+            .trim_start()
+            .strip_prefix("- ")
+            .filter(|_| line.starts_with(' '))
+        {
+            match (&mut objectives, last_key) {
+                (Some((_, items)), Some("objectives")) => {
+                    items.push(unquote(item.trim()).to_string());
+                    continue;
+                }
+                _ => return Err((line_no, ContentErrorKind::FrontMatterSyntax(line.to_string()))),
+            }
+        }
+        let Some((key, value)) = line.split_once(':').filter(|_| !line.starts_with(' ')) else {
+            return Err((line_no, ContentErrorKind::FrontMatterSyntax(line.to_string())));
+        };
+        let key = key.trim();
+        let Some(known) = KEYS.iter().copied().find(|k| *k == key) else {
+            return Err((line_no, ContentErrorKind::UnknownKey(key.to_string())));
+        };
+        if values.iter().any(|(k, _, _)| *k == known) || (known == "objectives" && objectives.is_some()) {
+            return Err((line_no, ContentErrorKind::DuplicateKey(known.to_string())));
+        }
+        last_key = Some(known);
+        if known == "objectives" {
+            if !value.trim().is_empty() {
+                return Err((
+                    line_no,
+                    invalid("objectives", value.trim(), "a list of `  - …` lines below it"),
+                ));
+            }
+            objectives = Some((line_no, Vec::new()));
+        } else {
+            values.push((known, line_no, unquote(value.trim()).to_string()));
+        }
+    }
+    if !closed {
+        return Err((1, ContentErrorKind::FrontMatterMissing));
+    }
+    let end_line = source[..offset].lines().count();
+    let get = |key: &'static str| -> Located<(usize, String)> {
+        values
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, line, value)| (*line, value.clone()))
+            .ok_or((end_line, ContentErrorKind::MissingKey(key)))
+    };
+    let text = |key: &'static str| -> Located<String> {
+        let (line, value) = get(key)?;
+        if value.is_empty() {
+            return Err((line, invalid(key, &value, "some text")));
+        }
+        Ok(value)
+    };
+    let number = |key: &'static str, range: std::ops::RangeInclusive<u32>| -> Located<u32> {
+        let (line, value) = get(key)?;
+        value.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or((
+            line,
+            invalid(
+                key,
+                &value,
+                &format!("a whole number from {} to {}", range.start(), range.end()),
+            ),
+        ))
+    };
+    let slug = |key: &'static str, allowed: &[&'static str]| -> Located<usize> {
+        let (line, value) = get(key)?;
+        allowed.iter().position(|s| *s == value).ok_or((
+            line,
+            invalid(key, &value, &format!("one of {}", allowed.join(", "))),
+        ))
+    };
+
+    let (id_line, id) = get("id")?;
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err((
+            id_line,
+            invalid("id", &id, "lowercase ascii letters, digits and hyphens"),
+        ));
+    }
+    let pillar = Pillar::ALL[slug("pillar", &Pillar::ALL.map(Pillar::slug))?];
+    let competency = Competency::ALL[slug("competency", &Competency::ALL.map(Competency::slug))?];
+    let (objectives_line, objectives) =
+        objectives.ok_or((end_line, ContentErrorKind::MissingKey("objectives")))?;
+    if objectives.is_empty() || objectives.iter().any(|o| o.is_empty()) {
+        return Err((
+            objectives_line,
+            invalid("objectives", "", "one or more `  - …` lines, none empty"),
+        ));
+    }
+    let pass_mark = match get("pass_mark") {
+        Ok(_) => number("pass_mark", 1..=100)?,
+        Err(_) => DEFAULT_PASS_MARK,
+    };
+    Ok((
+        FrontMatter {
+            id,
+            id_line,
+            version: number("version", 1..=u32::MAX)?,
+            title: text("title")?,
+            summary: text("summary")?,
+            minutes: number("minutes", 1..=60)?,
+            pillar,
+            competency,
+            objectives,
+            pass_mark,
+        },
+        offset,
+    ))
+}
+
+fn invalid(key: &'static str, value: &str, expected: &str) -> ContentErrorKind {
+    ContentErrorKind::InvalidValue {
+        key,
+        value: value.to_string(),
+        expected: expected.to_string(),
+    }
+}
+
+fn unquote(value: &str) -> &str {
+    value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(value)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+/// Maps byte offsets in a file to 1-based line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+/// pulldown-cmark's events as a tree, each node with its line in the file.
+enum Node<'a> {
+    El {
+        tag: Tag<'a>,
+        line: usize,
+        kids: Vec<Node<'a>>,
+    },
+    Ev {
+        ev: Event<'a>,
+        line: usize,
+    },
+}
+
+impl Node<'_> {
+    fn line(&self) -> usize {
+        match self {
+            Node::El { line, .. } | Node::Ev { line, .. } => *line,
+        }
+    }
+}
+
+fn tree<'a>(text: &'a str, base: usize, lines: &LineIndex) -> Vec<Node<'a>> {
+    // Tables, strikethrough and footnotes are parsed only to be rejected with their line,
+    // rather than passing through as stray `|` and `~` characters.
+    let options = Options::ENABLE_GFM
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut stack: Vec<(Tag<'a>, usize, Vec<Node<'a>>)> = vec![(Tag::Paragraph, 0, Vec::new())];
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let line = lines.line(base + range.start);
+        match event {
+            Event::Start(tag) => stack.push((tag, line, Vec::new())),
+            Event::End(_) => {
+                let (tag, line, kids) = stack.pop().expect("pulldown-cmark balances its tags");
+                stack
+                    .last_mut()
+                    .expect("the root is never popped")
+                    .2
+                    .push(Node::El { tag, line, kids });
+            }
+            ev => stack
+                .last_mut()
+                .expect("the root is never popped")
+                .2
+                .push(Node::Ev { ev, line }),
+        }
+    }
+    stack.pop().map(|(_, _, kids)| kids).unwrap_or_default()
+}
+
+struct Ctx<'a> {
+    images: Vec<String>,
+    folder: Option<&'a Path>,
+}
+
+fn unsupported(line: usize, what: &str) -> (usize, ContentErrorKind) {
+    (line, ContentErrorKind::Unsupported(what.to_string()))
+}
+
+impl Ctx<'_> {
+    fn blocks(&mut self, nodes: &[Node], in_callout: bool) -> Located<Vec<Block>> {
+        let mut out = Vec::new();
+        for node in nodes {
+            let line = node.line();
+            match node {
+                Node::El { tag, kids, .. } => match tag {
+                    Tag::Heading {
+                        level,
+                        id,
+                        classes,
+                        attrs,
+                    } => {
+                        let level = match level {
+                            HeadingLevel::H2 => 2,
+                            HeadingLevel::H3 => 3,
+                            HeadingLevel::H1 => {
+                                return Err(unsupported(
+                                    line,
+                                    "a level-1 heading (the title comes from the front matter; use ##)",
+                                ));
+                            }
+                            _ => return Err(unsupported(line, "a heading below level 3")),
+                        };
+                        if id.is_some() || !classes.is_empty() || !attrs.is_empty() {
+                            return Err(unsupported(line, "a heading attribute {…} outside the quiz"));
+                        }
+                        out.push(Block::Heading {
+                            level,
+                            text: self.inlines(kids)?,
+                        });
+                    }
+                    Tag::Paragraph => out.push(self.paragraph(kids)?),
+                    Tag::List(Some(_)) => {
+                        let steps = self
+                            .list_items(kids)?
+                            .into_iter()
+                            .map(|text| Step { text })
+                            .collect();
+                        out.push(Block::Steps { steps });
+                    }
+                    Tag::List(None) => out.push(Block::List {
+                        items: self.list_items(kids)?,
+                    }),
+                    Tag::BlockQuote(kind) => {
+                        let tone = match kind {
+                            Some(BlockQuoteKind::Warning) => Tone::Warning,
+                            Some(BlockQuoteKind::Tip) => Tone::Tip,
+                            Some(other) => {
+                                return Err((
+                                    line,
+                                    ContentErrorKind::UnsupportedCallout(format!("{other:?}").to_uppercase()),
+                                ));
+                            }
+                            None => {
+                                return Err((
+                                    line,
+                                    ContentErrorKind::UnsupportedCallout("a plain quote".into()),
+                                ));
+                            }
+                        };
+                        if in_callout {
+                            return Err(unsupported(line, "a callout inside a callout"));
+                        }
+                        out.push(Block::Callout {
+                            tone,
+                            body: self.blocks(kids, true)?,
+                        });
+                    }
+                    Tag::DefinitionList => {
+                        let mut term = None;
+                        for kid in kids {
+                            match kid {
+                                Node::El {
+                                    tag: Tag::DefinitionListTitle,
+                                    kids,
+                                    ..
+                                } => {
+                                    term = Some(Inline::plain_text(&self.inlines(kids)?));
+                                }
+                                Node::El {
+                                    tag: Tag::DefinitionListDefinition,
+                                    kids,
+                                    line,
+                                } => {
+                                    let term = term.take().ok_or_else(|| {
+                                        unsupported(*line, "a second definition of one term")
+                                    })?;
+                                    out.push(Block::Term {
+                                        term,
+                                        definition: self.item_text(kids)?,
+                                    });
+                                }
+                                other => {
+                                    return Err(unsupported(other.line(), "this inside a glossary term"));
+                                }
+                            }
+                        }
+                    }
+                    Tag::HtmlBlock => return Err((line, ContentErrorKind::RawHtml)),
+                    Tag::CodeBlock(_) => return Err(unsupported(line, "a code block")),
+                    Tag::Table(_) => return Err(unsupported(line, "a table")),
+                    Tag::FootnoteDefinition(_) => return Err(unsupported(line, "a footnote")),
+                    _ => return Err(unsupported(line, "this kind of block")),
+                },
+                Node::Ev { ev, .. } => match ev {
+                    Event::Html(_) | Event::InlineHtml(_) => return Err((line, ContentErrorKind::RawHtml)),
+                    Event::Rule => return Err(unsupported(line, "a horizontal rule (---)")),
+                    _ => return Err(unsupported(line, "this text outside a paragraph")),
+                },
+            }
+        }
+        Ok(out)
+    }
+
+    /// A paragraph, or an image block when the paragraph holds only an image.
+    fn paragraph(&mut self, kids: &[Node]) -> Located<Block> {
+        let meaningful: Vec<&Node> = kids
+            .iter()
+            .filter(|n| !matches!(n, Node::Ev { ev: Event::Text(t), .. } if t.trim().is_empty()))
+            .collect();
+        if let [
+            Node::El {
+                tag: Tag::Image { dest_url, .. },
+                kids: alt_kids,
+                line,
+            },
+        ] = meaningful.as_slice()
+        {
+            let alt = Inline::plain_text(&self.inlines(alt_kids)?).trim().to_string();
+            if alt.is_empty() {
+                return Err((*line, ContentErrorKind::ImageWithoutAlt));
+            }
+            let src = self.image_source(dest_url, *line)?;
+            return Ok(Block::Image { src, alt });
+        }
+        Ok(Block::Paragraph {
+            text: self.inlines(kids)?,
+        })
+    }
+
+    fn image_source(&mut self, src: &str, line: usize) -> Located<String> {
+        if src.starts_with("https://") {
+            return Ok(src.to_string());
+        }
+        let local = !src.is_empty()
+            && !src.contains(':')
+            && !src.starts_with('/')
+            && !src.split('/').any(|part| part == ".." || part.is_empty());
+        if !local {
+            return Err((line, ContentErrorKind::ImageSource(src.to_string())));
+        }
+        if let Some(folder) = self.folder
+            && !folder.join(src).is_file()
+        {
+            return Err((
+                line,
+                ContentErrorKind::ImageSource(format!("{src} (no such file)")),
+            ));
+        }
+        self.images.push(src.to_string());
+        Ok(src.to_string())
+    }
+
+    /// The items of a list, each as one run of inlines.
+    fn list_items(&mut self, kids: &[Node]) -> Located<Vec<Vec<Inline>>> {
+        kids.iter()
+            .map(|kid| match kid {
+                Node::El {
+                    tag: Tag::Item, kids, ..
+                } => self.item_text(kids),
+                other => Err(unsupported(other.line(), "this inside a list")),
+            })
+            .collect()
+    }
+
+    /// The text of a list item or definition: inline content, or paragraphs joined by a space.
+    fn item_text(&mut self, kids: &[Node]) -> Located<Vec<Inline>> {
+        let mut out = Vec::new();
+        let mut inline_run: Vec<&Node> = Vec::new();
+        for kid in kids {
+            match kid {
+                Node::El {
+                    tag: Tag::Paragraph,
+                    kids,
+                    ..
+                } => {
+                    if !out.is_empty() {
+                        out.push(Inline::Text(" ".into()));
+                    }
+                    out.extend(self.inlines(kids)?);
+                }
+                Node::El {
+                    tag: Tag::List(_),
+                    line,
+                    ..
+                } => return Err(unsupported(*line, "a list inside a list")),
+                Node::El {
+                    tag: Tag::BlockQuote(_),
+                    line,
+                    ..
+                } => {
+                    return Err(unsupported(*line, "a quote inside a list"));
+                }
+                Node::Ev {
+                    ev: Event::TaskListMarker(_),
+                    line,
+                } => {
+                    return Err(unsupported(*line, "a task list [ ] outside the quiz"));
+                }
+                other => inline_run.push(other),
+            }
+        }
+        if !inline_run.is_empty() {
+            let owned: Vec<Inline> = self.inline_refs(&inline_run)?;
+            out.extend(owned);
+        }
+        Ok(merge_text(out))
+    }
+
+    fn inlines(&mut self, nodes: &[Node]) -> Located<Vec<Inline>> {
+        let refs: Vec<&Node> = nodes.iter().collect();
+        self.inline_refs(&refs)
+    }
+
+    fn inline_refs(&mut self, nodes: &[&Node]) -> Located<Vec<Inline>> {
+        let mut out = Vec::new();
+        for node in nodes {
+            let line = node.line();
+            match node {
+                Node::Ev { ev, .. } => match ev {
+                    Event::Text(text) => out.push(Inline::Text(text.to_string())),
+                    Event::Code(code) => out.push(Inline::Code(code.to_string())),
+                    Event::SoftBreak | Event::HardBreak => out.push(Inline::Text(" ".into())),
+                    Event::Html(_) | Event::InlineHtml(_) => return Err((line, ContentErrorKind::RawHtml)),
+                    Event::FootnoteReference(_) => return Err(unsupported(line, "a footnote")),
+                    Event::TaskListMarker(_) => {
+                        return Err(unsupported(line, "a task list [ ] outside the quiz"));
+                    }
+                    _ => return Err(unsupported(line, "this inline element")),
+                },
+                Node::El { tag, kids, .. } => match tag {
+                    Tag::Emphasis => out.push(Inline::Emphasis(self.inlines(kids)?)),
+                    Tag::Strong => out.push(Inline::Strong(self.inlines(kids)?)),
+                    Tag::Link { dest_url, .. } => {
+                        let lower = dest_url.to_ascii_lowercase();
+                        if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                            return Err((line, ContentErrorKind::LinkScheme(dest_url.to_string())));
+                        }
+                        out.push(Inline::Link {
+                            href: dest_url.to_string(),
+                            text: self.inlines(kids)?,
+                        });
+                    }
+                    Tag::Image { .. } => return Err((line, ContentErrorKind::ImageInline)),
+                    Tag::Strikethrough => return Err(unsupported(line, "strikethrough")),
+                    _ => return Err(unsupported(line, "this inline element")),
+                },
+            }
+        }
+        Ok(merge_text(out))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Quiz
+
+    fn quiz(&mut self, nodes: &[Node]) -> Located<(Vec<Question>, Vec<usize>)> {
+        let mut questions: Vec<Question> = Vec::new();
+        let mut lines = Vec::new();
+        let mut current: Option<QuestionDraft> = None;
+        for node in nodes {
+            let line = node.line();
+            match node {
+                Node::El {
+                    tag:
+                        Tag::Heading {
+                            level: HeadingLevel::H2,
+                            id,
+                            classes,
+                            attrs,
+                        },
+                    kids,
+                    ..
+                } => {
+                    if let Some(draft) = current.take() {
+                        questions.push(draft.finish()?);
+                    }
+                    let id = id
+                        .as_ref()
+                        .map(|id| id.to_string())
+                        .ok_or((line, ContentErrorKind::QuestionWithoutId))?;
+                    if questions.iter().any(|q| q.id == id) {
+                        return Err((line, ContentErrorKind::DuplicateQuestionId(id)));
+                    }
+                    let mut multiple = false;
+                    for class in classes {
+                        match class.as_ref() {
+                            "multiple" => multiple = true,
+                            other => {
+                                return Err((
+                                    line,
+                                    ContentErrorKind::QuizSyntax(format!("unknown question class .{other}")),
+                                ));
+                            }
+                        }
+                    }
+                    if !attrs.is_empty() {
+                        return Err((
+                            line,
+                            ContentErrorKind::QuizSyntax(
+                                "question headings take only {#id .multiple}".into(),
+                            ),
+                        ));
+                    }
+                    lines.push(line);
+                    current = Some(QuestionDraft {
+                        id,
+                        line,
+                        prompt: self.inlines(kids)?,
+                        multiple,
+                        context: Vec::new(),
+                        options: None,
+                        explanation: None,
+                    });
+                }
+                _ => {
+                    let Some(draft) = current.as_mut() else {
+                        return Err((
+                            line,
+                            ContentErrorKind::QuizSyntax(
+                                "the quiz must start with a `## question {#id}` heading".into(),
+                            ),
+                        ));
+                    };
+                    self.question_part(draft, node)?;
+                }
+            }
+        }
+        if let Some(draft) = current.take() {
+            questions.push(draft.finish()?);
+        }
+        Ok((questions, lines))
+    }
+
+    fn question_part(&mut self, draft: &mut QuestionDraft, node: &Node) -> Located<()> {
+        let line = node.line();
+        let syntax = |what: &str| (line, ContentErrorKind::QuizSyntax(what.to_string()));
+        match node {
+            Node::El {
+                tag: Tag::Paragraph,
+                kids,
+                ..
+            } if draft.options.is_none() => {
+                draft.context.push(self.inlines(kids)?);
+            }
+            Node::El {
+                tag: Tag::Paragraph, ..
+            } => {
+                return Err(syntax(
+                    "text after the options: write the explanation as a quote (> …)",
+                ));
+            }
+            Node::El {
+                tag: Tag::List(None),
+                kids,
+                ..
+            } if draft.options.is_none() => {
+                let mut options = Vec::new();
+                for item in kids {
+                    let Node::El {
+                        tag: Tag::Item,
+                        kids,
+                        line,
+                    } = item
+                    else {
+                        return Err(syntax("unexpected content in the options"));
+                    };
+                    let (correct, rest) = match kids.split_first() {
+                        Some((
+                            Node::Ev {
+                                ev: Event::TaskListMarker(checked),
+                                ..
+                            },
+                            rest,
+                        )) => (*checked, rest),
+                        _ => {
+                            return Err((
+                                *line,
+                                ContentErrorKind::QuizSyntax("an option must start with [ ] or [x]".into()),
+                            ));
+                        }
+                    };
+                    options.push(Choice {
+                        correct,
+                        text: self.item_text(rest)?,
+                    });
+                }
+                draft.options = Some(options);
+            }
+            Node::El {
+                tag: Tag::List(_), ..
+            } => return Err(syntax("a question takes one bulleted list of options")),
+            Node::El {
+                tag: Tag::BlockQuote(None),
+                kids,
+                ..
+            } if draft.explanation.is_none() => {
+                let mut text = Vec::new();
+                for kid in kids {
+                    match kid {
+                        Node::El {
+                            tag: Tag::Paragraph,
+                            kids,
+                            ..
+                        } => {
+                            if !text.is_empty() {
+                                text.push(Inline::Text(" ".into()));
+                            }
+                            text.extend(self.inlines(kids)?);
+                        }
+                        other => {
+                            return Err((
+                                other.line(),
+                                ContentErrorKind::QuizSyntax("an explanation is plain paragraphs".into()),
+                            ));
+                        }
+                    }
+                }
+                draft.explanation = Some(merge_text(text));
+            }
+            Node::El {
+                tag: Tag::BlockQuote(_),
+                ..
+            } => return Err(syntax("a question takes one explanation quote")),
+            Node::El {
+                tag: Tag::HtmlBlock, ..
+            }
+            | Node::Ev {
+                ev: Event::Html(_) | Event::InlineHtml(_),
+                ..
+            } => {
+                return Err((line, ContentErrorKind::RawHtml));
+            }
+            _ => {
+                return Err(syntax(
+                    "only a paragraph, the options and an explanation may follow a question",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+struct QuestionDraft {
+    id: String,
+    line: usize,
+    prompt: Vec<Inline>,
+    multiple: bool,
+    context: Vec<Vec<Inline>>,
+    options: Option<Vec<Choice>>,
+    explanation: Option<Vec<Inline>>,
+}
+
+impl QuestionDraft {
+    fn finish(self) -> Located<Question> {
+        let line = self.line;
+        let options = self.options.unwrap_or_default();
+        if options.len() < 2 {
+            return Err((line, ContentErrorKind::TooFewOptions(self.id)));
+        }
+        let correct = options.iter().filter(|o| o.correct).count();
+        if correct == 0 {
+            return Err((line, ContentErrorKind::NoCorrectAnswer(self.id)));
+        }
+        if correct > 1 && !self.multiple {
+            return Err((line, ContentErrorKind::SeveralCorrectAnswers(self.id)));
+        }
+        let Some(explanation) = self.explanation.filter(|e| !e.is_empty()) else {
+            return Err((line, ContentErrorKind::MissingExplanation(self.id)));
+        };
+        let kind = if self.multiple {
+            QuestionKind::MultipleChoice { options }
+        } else {
+            QuestionKind::SingleChoice { options }
+        };
+        Ok(Question {
+            id: self.id,
+            prompt: self.prompt,
+            context: self.context,
+            kind,
+            explanation,
+        })
+    }
+}
+
+/// Joins neighbouring text runs, so the model does not depend on how the parser split them.
+fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match (out.last_mut(), inline) {
+            (Some(Inline::Text(prev)), Inline::Text(next)) => prev.push_str(&next),
+            (_, inline) => out.push(inline),
+        }
+    }
+    out
+}

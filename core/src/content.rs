@@ -1,0 +1,296 @@
+//! The compiled lesson model: what the app renders and what a completion record names.
+//!
+//! The set of block and inline kinds is closed on purpose. Whatever an author writes in
+//! Markdown either becomes one of these kinds or fails the build (see [`crate::compiler`]), so
+//! the app can render every lesson with components and never needs `inner_html`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// Which of the campaign's four pillars a lesson serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pillar {
+    /// Danh tính số: the VNeID digital identity.
+    DanhTinhSo,
+    /// Phương tiện số: the smartphone and how to use it.
+    PhuongTienSo,
+    /// Tài khoản số: public-service, bank and e-wallet accounts.
+    TaiKhoanSo,
+    /// Kỹ năng số: basic digital skills, safety first.
+    KyNangSo,
+}
+
+impl Pillar {
+    /// Every pillar, in the order the campaign names them.
+    pub const ALL: [Pillar; 4] = [
+        Pillar::DanhTinhSo,
+        Pillar::PhuongTienSo,
+        Pillar::TaiKhoanSo,
+        Pillar::KyNangSo,
+    ];
+
+    /// The slug used in front matter and as the suffix of its message id (`pillar-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Pillar::DanhTinhSo => "danh-tinh-so",
+            Pillar::PhuongTienSo => "phuong-tien-so",
+            Pillar::TaiKhoanSo => "tai-khoan-so",
+            Pillar::KyNangSo => "ky-nang-so",
+        }
+    }
+}
+
+/// The competency domains of the MoET digital competency framework (Thông tư 02/2025/TT-BGDĐT).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Competency {
+    /// Khai thác dữ liệu và thông tin.
+    KhaiThacDuLieu,
+    /// Giao tiếp và hợp tác trong môi trường số.
+    GiaoTiepHopTac,
+    /// Sáng tạo nội dung số.
+    SangTaoNoiDung,
+    /// An toàn.
+    AnToan,
+    /// Giải quyết vấn đề.
+    GiaiQuyetVanDe,
+    /// Ứng dụng trí tuệ nhân tạo.
+    UngDungAi,
+}
+
+impl Competency {
+    /// Every domain, in the framework's order.
+    pub const ALL: [Competency; 6] = [
+        Competency::KhaiThacDuLieu,
+        Competency::GiaoTiepHopTac,
+        Competency::SangTaoNoiDung,
+        Competency::AnToan,
+        Competency::GiaiQuyetVanDe,
+        Competency::UngDungAi,
+    ];
+
+    /// The slug used in front matter and as the suffix of its message id (`competency-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Competency::KhaiThacDuLieu => "khai-thac-du-lieu",
+            Competency::GiaoTiepHopTac => "giao-tiep-hop-tac",
+            Competency::SangTaoNoiDung => "sang-tao-noi-dung",
+            Competency::AnToan => "an-toan",
+            Competency::GiaiQuyetVanDe => "giai-quyet-van-de",
+            Competency::UngDungAi => "ung-dung-ai",
+        }
+    }
+}
+
+/// One lesson in one language, as the app receives it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    /// Stable id, also the folder name under `content/`.
+    pub id: String,
+    pub lang: Lang,
+    /// Raised by authors whenever the lesson's meaning changes.
+    pub version: u32,
+    pub title: String,
+    pub summary: String,
+    /// Estimated minutes to read the lesson and take the quiz.
+    pub minutes: u32,
+    pub pillar: Pillar,
+    pub competency: Competency,
+    /// What the learner can do afterwards, in plain words.
+    pub objectives: Vec<String>,
+    pub body: Vec<Block>,
+    pub quiz: Quiz,
+}
+
+/// A lesson as written to the build output: the lesson and the hash of its canonical form.
+///
+/// The hash is SHA-256 over the lesson's canonical JSON (fields in declaration order, no
+/// whitespace), written as lowercase hex. A completion record names it, so it says exactly which
+/// version of the text the learner saw.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompiledLesson {
+    pub hash: String,
+    pub lesson: Lesson,
+}
+
+/// A block of lesson text. The set is closed: anything else in Markdown is a build error.
+///
+/// The model's enums use serde's default (external) tagging: internally tagged enums make serde
+/// buffer every value, which cost about 30 KB of wasm here.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// A section heading; level 2 or 3 (the lesson title is the only level 1).
+    Heading {
+        level: u8,
+        text: Vec<Inline>,
+    },
+    Paragraph {
+        text: Vec<Inline>,
+    },
+    /// Numbered steps the learner follows in order.
+    Steps {
+        steps: Vec<Step>,
+    },
+    /// A plain bulleted list.
+    List {
+        items: Vec<Vec<Inline>>,
+    },
+    /// A warning (money or identity at stake) or a tip.
+    Callout {
+        tone: Tone,
+        body: Vec<Block>,
+    },
+    /// A picture; the alt text is required and is what a screen reader says.
+    Image {
+        src: String,
+        alt: String,
+    },
+    /// A glossary term and its plain-words definition.
+    Term {
+        term: String,
+        definition: Vec<Inline>,
+    },
+}
+
+/// One numbered step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub text: Vec<Inline>,
+}
+
+/// The tone of a callout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Warning,
+    Tip,
+}
+
+/// Inline text. The set is closed: images and raw HTML never appear inline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Code(String),
+    /// A link; the compiler only lets `http` and `https` addresses through.
+    Link {
+        href: String,
+        text: Vec<Inline>,
+    },
+}
+
+impl Inline {
+    /// The words of a run of inlines, without markup: for titles, alt text and read-aloud.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+                Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                    out.push_str(&Inline::plain_text(inner))
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The quiz at the end of a lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    /// The share of questions to get right to pass, in percent.
+    pub pass_mark: u32,
+    pub questions: Vec<Question>,
+}
+
+/// One quiz question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable id, the same in every language; records name it.
+    pub id: String,
+    pub prompt: Vec<Inline>,
+    /// Paragraphs that set the scene before the options (a message the learner received, say).
+    pub context: Vec<Vec<Inline>>,
+    pub kind: QuestionKind,
+    /// Shown after the learner answers, right or wrong.
+    pub explanation: Vec<Inline>,
+}
+
+/// What kind of answer a question takes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Exactly one option is right.
+    SingleChoice { options: Vec<Choice> },
+    /// One or more options are right; the learner picks all of them.
+    MultipleChoice { options: Vec<Choice> },
+}
+
+impl QuestionKind {
+    /// The options of a choice question.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => options,
+        }
+    }
+}
+
+/// An option of a choice question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub text: Vec<Inline>,
+    pub correct: bool,
+}
+
+/// The compiled course index: every lesson with what the course page shows before it is opened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseIndex {
+    pub lessons: Vec<LessonSummary>,
+}
+
+impl CourseIndex {
+    /// The lesson with this id, if the course has one.
+    pub fn lesson(&self, id: &str) -> Option<&LessonSummary> {
+        self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+}
+
+/// A lesson as listed in the course index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    pub id: String,
+    pub version: u32,
+    pub minutes: u32,
+    pub pillar: Pillar,
+    pub competency: Competency,
+    /// One entry per language, the source first.
+    pub translations: Vec<Translation>,
+}
+
+impl LessonSummary {
+    /// The translation in `lang`, falling back to the source language.
+    pub fn translation(&self, lang: Lang) -> &Translation {
+        self.translations
+            .iter()
+            .find(|t| t.lang == lang)
+            .unwrap_or(&self.translations[0])
+    }
+}
+
+/// A lesson's title and file in one language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+    /// The content hash of the compiled lesson (see [`CompiledLesson`]).
+    pub hash: String,
+    /// Where the compiled lesson is, relative to the course index; the name carries the hash,
+    /// so the file never changes and can be cached for ever.
+    pub path: String,
+}

@@ -1,0 +1,45 @@
+# Giao diện Kỹ năng số: tiếng Việt (ngôn ngữ gốc).
+# Mỗi id ở đây phải có trong mọi ngôn ngữ (core/tests/i18n.rs kiểm tra).
+
+-brand = Kỹ năng số
+
+app-title = { -brand }
+app-tagline = Học kỹ năng số cơ bản, từng bước một.
+skip-to-content = Bỏ qua, đến nội dung chính
+lang-switch-label = Chọn ngôn ngữ
+lang-vi = Tiếng Việt
+lang-en = English
+
+course-heading = Kỹ năng số cơ bản
+course-intro = Các bài học ngắn, lời dễ hiểu. Chọn một bài để bắt đầu.
+course-loading = Đang tải danh sách bài học…
+course-load-failed = Không tải được danh sách bài học. Hãy kiểm tra kết nối mạng rồi thử lại.
+course-empty = Chưa có bài học nào.
+lesson-minutes = { $minutes } phút
+lesson-state-not-started = Chưa học
+
+pillar-danh-tinh-so = Danh tính số
+pillar-phuong-tien-so = Phương tiện số
+pillar-tai-khoan-so = Tài khoản số
+pillar-ky-nang-so = Kỹ năng số
+
+competency-khai-thac-du-lieu = Khai thác dữ liệu và thông tin
+competency-giao-tiep-hop-tac = Giao tiếp và hợp tác
+competency-sang-tao-noi-dung = Sáng tạo nội dung số
+competency-an-toan = An toàn
+competency-giai-quyet-van-de = Giải quyết vấn đề
+competency-ung-dung-ai = Ứng dụng trí tuệ nhân tạo
+
+lesson-back = Về danh sách bài học
+lesson-loading = Đang tải bài học…
+lesson-load-failed = Không tải được bài học này. Hãy kiểm tra kết nối mạng rồi thử lại.
+lesson-missing = Không có bài học này. Có thể đường dẫn đã cũ.
+lesson-objectives = Học xong bài này, bạn sẽ:
+callout-warning = Cảnh báo
+callout-tip = Mẹo nhỏ
+glossary-label = Từ cần biết
+retry = Thử lại
+
+not-found-heading = Không tìm thấy trang này
+not-found-body = Đường dẫn có thể bị gõ sai hoặc trang đã được chuyển đi.
+not-found-home = Về trang đầu

@@ -1,0 +1,98 @@
+//! `cargo xtask …`: every task of the project, on any machine of its kind, with no manual step.
+//!
+//! - `serve [--port N]`: set up what is missing, build the release app, serve it on loopback.
+//! - `test`: set up what is missing (Chromium too), then every check; one summary line at the end.
+//! - `build`: set up what is missing and build the release app into `dist/`.
+//! - `content [--out DIR] [--check]`: compile `content/` (Trunk's post-build hook runs this).
+//! - `size`: build, then print the brotli size of each file of the first load, against the budget.
+
+mod server;
+mod setup;
+mod site;
+mod size;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// The result of a task; the message is printed as `xtask: <message>`.
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test::all(),
+        Some("build") => setup::build_tools().and_then(|tools| build(&tools)),
+        Some("content") => site::content_command(&args[1..]),
+        Some("size") => setup::build_tools()
+            .and_then(|tools| build(&tools))
+            .and_then(|()| size::report()),
+        _ => Err(format!(
+            "usage: cargo xtask <serve [--port N] | test | build | content [--out DIR] [--check] | size>\n(got {args:?})"
+        )),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
+}
+
+/// Where `trunk build` writes the app.
+fn dist() -> PathBuf {
+    root().join("dist")
+}
+
+/// Runs a command to completion, streaming its output; an error names it on failure.
+fn run(command: &mut Command) -> Result {
+    let shown = format!("{command:?}");
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Builds the release app into `dist/` with Trunk (which runs `cargo xtask content` after the
+/// wasm is built, see Trunk.toml).
+fn build(tools: &setup::Tools) -> Result {
+    // Trunk runs cargo with --offline (Trunk.toml), so every crate must be here first.
+    run(Command::new("cargo")
+        .args(["fetch", "--locked"])
+        .current_dir(root()))?;
+    run(tools
+        .command("trunk")
+        .args(["build", "--release"])
+        .current_dir(root()))
+}
+
+fn serve(args: &[String]) -> Result {
+    let port = match args {
+        [] => 8080,
+        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("not a port: {port}"))?,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    let tools = setup::build_tools()?;
+    build(&tools)?;
+    let server = server::Server::start("127.0.0.1", port, dist())?;
+    println!(
+        "Kỹ năng số is served at http://127.0.0.1:{}/ (Ctrl+C to stop)",
+        server.port()
+    );
+    server.wait();
+    Ok(())
+}
