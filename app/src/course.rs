@@ -19,9 +19,7 @@ pub struct Course(pub LocalResource<Result<Arc<CourseIndex>, LoadError>>);
 impl Course {
     pub fn new() -> Self {
         Course(LocalResource::new(|| async {
-            fetch_json::<CourseIndex>(&format!("{CONTENT_BASE}course.json"))
-                .await
-                .map(Arc::new)
+            fetch_json::<CourseIndex>(&format!("{CONTENT_BASE}course.json")).await.map(Arc::new)
         }))
     }
 }
@@ -45,9 +43,5 @@ pub async fn load_lesson(summary: &LessonSummary, lang: Lang) -> Result<Arc<Comp
 /// The address of a picture a lesson uses: https addresses as they are, files of the lesson's
 /// folder under the content base.
 pub fn image_url(lesson_id: &str, src: &str) -> String {
-    if src.starts_with("https://") {
-        src.to_string()
-    } else {
-        format!("{CONTENT_BASE}{lesson_id}/{src}")
-    }
+    if src.starts_with("https://") { src.to_string() } else { format!("{CONTENT_BASE}{lesson_id}/{src}") }
 }

@@ -39,9 +39,7 @@ impl I18n {
     pub fn new() -> Self {
         let lang = prefs::load_lang().unwrap_or_default();
         prefs::set_document_lang(lang);
-        I18n {
-            lang: RwSignal::new(lang),
-        }
+        I18n { lang: RwSignal::new(lang) }
     }
 
     /// The current language (tracked: a view that calls this updates when it changes).

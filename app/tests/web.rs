@@ -22,14 +22,7 @@ fn the_language_choice_is_remembered_and_set_on_the_page() {
     prefs::save_lang(Lang::En);
     assert_eq!(prefs::load_lang(), Some(Lang::En));
     prefs::set_document_lang(Lang::En);
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
     prefs::save_lang(Lang::Vi);
     assert_eq!(prefs::load_lang(), Some(Lang::Vi));
 }
@@ -63,42 +56,18 @@ fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let blocks = vec![
-        Block::Heading {
-            level: 2,
-            text: text("Phần một"),
-        },
-        Block::Paragraph {
-            text: text("<script>window.pwned = 1</script><b>not bold</b>"),
-        },
+        Block::Heading { level: 2, text: text("Phần một") },
+        Block::Paragraph { text: text("<script>window.pwned = 1</script><b>not bold</b>") },
         Block::Steps {
-            steps: vec![
-                Step {
-                    text: text("Bước một"),
-                },
-                Step {
-                    text: text("Bước hai"),
-                },
-            ],
+            steps: vec![Step { text: text("Bước một") }, Step { text: text("Bước hai") }]
         },
         Block::Callout {
-            tone: Tone::Warning,
-            body: vec![Block::Paragraph {
-                text: text("Không đưa OTP."),
-            }],
+            tone: Tone::Warning, body: vec![Block::Paragraph { text: text("Không đưa OTP.") }]
         },
-        Block::Term {
-            term: "OTP".into(),
-            definition: text("Mã dùng một lần."),
-        },
-        Block::Image {
-            src: "man-hinh.svg".into(),
-            alt: "Màn hình tin nhắn".into(),
-        },
+        Block::Term { term: "OTP".into(), definition: text("Mã dùng một lần.") },
+        Block::Image { src: "man-hinh.svg".into(), alt: "Màn hình tin nhắn".into() },
         Block::Paragraph {
-            text: vec![Inline::Link {
-                href: "https://dichvucong.gov.vn".into(),
-                text: text("Cổng"),
-            }],
+            text: vec![Inline::Link { href: "https://dichvucong.gov.vn".into(), text: text("Cổng") }],
         },
     ];
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
@@ -110,36 +79,16 @@ fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
     assert_eq!(select("h2"), 1);
     assert_eq!(select("script"), 0, "text must never become elements");
     assert_eq!(select("b"), 0);
-    assert!(
-        host.text_content()
-            .unwrap()
-            .contains("<script>window.pwned = 1</script>")
-    );
+    assert!(host.text_content().unwrap().contains("<script>window.pwned = 1</script>"));
     assert_eq!(select("ol.steps > li"), 2);
-    let warning = host
-        .query_selector("aside.callout.warning .callout-label")
-        .unwrap()
-        .unwrap();
+    let warning = host.query_selector("aside.callout.warning .callout-label").unwrap().unwrap();
     assert_eq!(warning.text_content().as_deref(), Some("Cảnh báo"));
-    assert_eq!(
-        host.query_selector("dl.term dfn")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .as_deref(),
-        Some("OTP")
-    );
+    assert_eq!(host.query_selector("dl.term dfn").unwrap().unwrap().text_content().as_deref(), Some("OTP"));
     let img = host.query_selector("img").unwrap().unwrap();
     assert_eq!(img.get_attribute("alt").as_deref(), Some("Màn hình tin nhắn"));
-    assert_eq!(
-        img.get_attribute("src").as_deref(),
-        Some("/content/bai-thu/man-hinh.svg")
-    );
+    assert_eq!(img.get_attribute("src").as_deref(), Some("/content/bai-thu/man-hinh.svg"));
     let link = host.query_selector("a").unwrap().unwrap();
-    assert_eq!(
-        link.get_attribute("href").as_deref(),
-        Some("https://dichvucong.gov.vn")
-    );
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://dichvucong.gov.vn"));
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
     host.remove();
 }

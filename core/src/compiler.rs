@@ -51,11 +51,7 @@ pub enum ContentErrorKind {
     /// A required front-matter key is absent.
     MissingKey(&'static str),
     /// A front-matter value of the wrong shape.
-    InvalidValue {
-        key: &'static str,
-        value: String,
-        expected: String,
-    },
+    InvalidValue { key: &'static str, value: String, expected: String },
     /// The `id` in the front matter differs from the lesson's folder name.
     IdMismatch { folder: String, id: String },
     /// Raw HTML, inline or as a block.
@@ -124,19 +120,15 @@ impl fmt::Display for ContentErrorKind {
             LinkScheme(url) => write!(f, "link `{url}` is not an http:// or https:// address"),
             ImageWithoutAlt => write!(f, "image has no alt text: write what it shows in ![…](…)"),
             ImageInline => write!(f, "an image must stand alone in its own paragraph"),
-            ImageSource(src) => write!(
-                f,
-                "image `{src}` must be an https:// address or a file in the lesson's folder"
-            ),
+            ImageSource(src) => {
+                write!(f, "image `{src}` must be an https:// address or a file in the lesson's folder")
+            }
             Unsupported(what) => write!(f, "{what} is not supported in lessons"),
             UnsupportedCallout(what) => {
                 write!(f, "{what}: use `> [!WARNING]` or `> [!TIP]` for a callout")
             }
             MissingTranslation(lang) => write!(f, "the lesson has no {lang}.md"),
-            QuizMissing => write!(
-                f,
-                "the lesson has no quiz: add a `{QUIZ_MARKER}` line and questions"
-            ),
+            QuizMissing => write!(f, "the lesson has no quiz: add a `{QUIZ_MARKER}` line and questions"),
             QuestionWithoutId => write!(f, "question has no id: end its heading with {{#q-some-id}}"),
             DuplicateQuestionId(id) => write!(f, "question id `{id}` is used twice"),
             NoCorrectAnswer(id) => write!(f, "question `{id}` has no correct answer: mark one with [x]"),
@@ -196,25 +188,14 @@ pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentE
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() {
-        Ok(CompiledCourse {
-            index,
-            lessons,
-            assets,
-        })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(CompiledCourse { index, lessons, assets }) } else { Err(errors) }
 }
 
 type FolderOutput = (LessonSummary, Vec<CompiledLesson>, Vec<(PathBuf, String)>);
 
 /// Compiles one lesson folder: every language, checked against the source.
 fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError>> {
-    let folder_name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let folder_name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut errors = Vec::new();
     let mut compiled: Vec<(PathBuf, Compiled)> = Vec::new();
     for lang in Lang::ALL {
@@ -222,19 +203,11 @@ fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError
         let source = match std::fs::read_to_string(&file) {
             Ok(source) => source,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(ContentError {
-                    file,
-                    line: 0,
-                    kind: ContentErrorKind::MissingTranslation(lang),
-                });
+                errors.push(ContentError { file, line: 0, kind: ContentErrorKind::MissingTranslation(lang) });
                 continue;
             }
             Err(e) => {
-                errors.push(ContentError {
-                    file,
-                    line: 0,
-                    kind: ContentErrorKind::Io(e.to_string()),
-                });
+                errors.push(ContentError { file, line: 0, kind: ContentErrorKind::Io(e.to_string()) });
                 continue;
             }
         };
@@ -272,10 +245,7 @@ fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError
     for (_, c) in &compiled {
         images.extend(c.images.iter().cloned());
     }
-    let assets = images
-        .into_iter()
-        .map(|src| (folder.join(&src), format!("{folder_name}/{src}")))
-        .collect();
+    let assets = images.into_iter().map(|src| (folder.join(&src), format!("{folder_name}/{src}"))).collect();
     let lead = &compiled[0].1.lesson;
     let mut summary = LessonSummary {
         id: lead.id.clone(),
@@ -292,18 +262,10 @@ fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError
             lang: c.lesson.lang,
             title: c.lesson.title.clone(),
             summary: c.lesson.summary.clone(),
-            path: format!(
-                "lessons/{}.{}.{}.json",
-                c.lesson.id,
-                c.lesson.lang.code(),
-                &hash[..12]
-            ),
+            path: format!("lessons/{}.{}.{}.json", c.lesson.id, c.lesson.lang.code(), &hash[..12]),
             hash: hash.clone(),
         });
-        out.push(CompiledLesson {
-            hash,
-            lesson: c.lesson,
-        });
+        out.push(CompiledLesson { hash, lesson: c.lesson });
     }
     Ok((summary, out, assets))
 }
@@ -311,10 +273,7 @@ fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError
 /// SHA-256 of the lesson's canonical JSON (see [`CompiledLesson`]), in lowercase hex.
 pub fn content_hash(lesson: &Lesson) -> String {
     let canonical = serde_json::to_vec(lesson).expect("a lesson always serialises");
-    Sha256::digest(&canonical)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(&canonical).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compiles one lesson file. `file` is only used to name it in errors.
@@ -333,11 +292,7 @@ struct Compiled {
 
 fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentError> {
     let lines = LineIndex::new(source);
-    let err = |line: usize, kind: ContentErrorKind| ContentError {
-        file: file.to_path_buf(),
-        line,
-        kind,
-    };
+    let err = |line: usize, kind: ContentErrorKind| ContentError { file: file.to_path_buf(), line, kind };
     let (front, body_start) = parse_front_matter(source).map_err(|(line, kind)| err(line, kind))?;
 
     let rest = &source[body_start..];
@@ -347,14 +302,9 @@ fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentErr
     let quiz_start = body_start + marker + QUIZ_MARKER.len();
     let quiz_src = &source[quiz_start..];
 
-    let mut ctx = Ctx {
-        images: Vec::new(),
-        folder: file.parent(),
-    };
+    let mut ctx = Ctx { images: Vec::new(), folder: file.parent() };
     let body_nodes = tree(body_src, body_start, &lines);
-    let body = ctx
-        .blocks(&body_nodes, false)
-        .map_err(|(line, kind)| err(line, kind))?;
+    let body = ctx.blocks(&body_nodes, false).map_err(|(line, kind)| err(line, kind))?;
     let quiz_nodes = tree(quiz_src, quiz_start, &lines);
     let (questions, question_lines) = ctx.quiz(&quiz_nodes).map_err(|(line, kind)| err(line, kind))?;
     if questions.is_empty() {
@@ -373,10 +323,7 @@ fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentErr
             competency: front.competency,
             objectives: front.objectives,
             body,
-            quiz: Quiz {
-                pass_mark: front.pass_mark,
-                questions,
-            },
+            quiz: Quiz { pass_mark: front.pass_mark, questions },
         },
         id_line: front.id_line,
         question_lines,
@@ -410,10 +357,7 @@ fn check_translation(source: &Lesson, tr: &Compiled, file: &Path) -> Result<(), 
         ("pillar", source.pillar == lesson.pillar),
         ("competency", source.competency == lesson.competency),
         ("pass_mark", source.quiz.pass_mark == lesson.quiz.pass_mark),
-        (
-            "number of objectives",
-            source.objectives.len() == lesson.objectives.len(),
-        ),
+        ("number of objectives", source.objectives.len() == lesson.objectives.len()),
     ];
     if let Some((what, _)) = same.iter().find(|(_, ok)| !ok) {
         return Err(mismatch(1, format!("{what} must be the same in every language")));
@@ -422,20 +366,12 @@ fn check_translation(source: &Lesson, tr: &Compiled, file: &Path) -> Result<(), 
     for (i, q) in tq.iter().enumerate() {
         let line = tr.question_lines[i];
         let Some(s) = sq.get(i) else {
-            return Err(mismatch(
-                line,
-                format!("question `{}` is not in the source", q.id),
-            ));
+            return Err(mismatch(line, format!("question `{}` is not in the source", q.id)));
         };
         if s.id != q.id {
             return Err(mismatch(
                 line,
-                format!(
-                    "question {} is `{}` here but `{}` in the source",
-                    i + 1,
-                    q.id,
-                    s.id
-                ),
+                format!("question {} is `{}` here but `{}` in the source", i + 1, q.id, s.id),
             ));
         }
         let kind = |k: &QuestionKind| std::mem::discriminant(k);
@@ -451,10 +387,7 @@ fn check_translation(source: &Lesson, tr: &Compiled, file: &Path) -> Result<(), 
         }
     }
     if tq.len() < sq.len() {
-        return Err(mismatch(
-            0,
-            format!("question `{}` of the source is missing", sq[tq.len()].id),
-        ));
+        return Err(mismatch(0, format!("question `{}` of the source is missing", sq[tq.len()].id)));
     }
     Ok(())
 }
@@ -477,17 +410,8 @@ struct FrontMatter {
 
 type Located<T> = Result<T, (usize, ContentErrorKind)>;
 
-const KEYS: [&str; 9] = [
-    "id",
-    "version",
-    "title",
-    "summary",
-    "minutes",
-    "pillar",
-    "competency",
-    "objectives",
-    "pass_mark",
-];
+const KEYS: [&str; 9] =
+    ["id", "version", "title", "summary", "minutes", "pillar", "competency", "objectives", "pass_mark"];
 
 /// Parses the front matter: `key: value` lines, and `  - item` lines under `objectives:`.
 /// Returns the values and the byte offset where the body starts.
@@ -513,11 +437,7 @@ fn parse_front_matter(source: &str) -> Located<(FrontMatter, usize)> {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        if let Some(item) = line
-            .trim_start()
-            .strip_prefix("- ")
-            .filter(|_| line.starts_with(' '))
-        {
+        if let Some(item) = line.trim_start().strip_prefix("- ").filter(|_| line.starts_with(' ')) {
             match (&mut objectives, last_key) {
                 (Some((_, items)), Some("objectives")) => {
                     items.push(unquote(item.trim()).to_string());
@@ -571,41 +491,27 @@ fn parse_front_matter(source: &str) -> Located<(FrontMatter, usize)> {
         let (line, value) = get(key)?;
         value.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or((
             line,
-            invalid(
-                key,
-                &value,
-                &format!("a whole number from {} to {}", range.start(), range.end()),
-            ),
+            invalid(key, &value, &format!("a whole number from {} to {}", range.start(), range.end())),
         ))
     };
     let slug = |key: &'static str, allowed: &[&'static str]| -> Located<usize> {
         let (line, value) = get(key)?;
-        allowed.iter().position(|s| *s == value).ok_or((
-            line,
-            invalid(key, &value, &format!("one of {}", allowed.join(", "))),
-        ))
+        allowed
+            .iter()
+            .position(|s| *s == value)
+            .ok_or((line, invalid(key, &value, &format!("one of {}", allowed.join(", ")))))
     };
 
     let (id_line, id) = get("id")?;
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err((
-            id_line,
-            invalid("id", &id, "lowercase ascii letters, digits and hyphens"),
-        ));
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err((id_line, invalid("id", &id, "lowercase ascii letters, digits and hyphens")));
     }
     let pillar = Pillar::ALL[slug("pillar", &Pillar::ALL.map(Pillar::slug))?];
     let competency = Competency::ALL[slug("competency", &Competency::ALL.map(Competency::slug))?];
     let (objectives_line, objectives) =
         objectives.ok_or((end_line, ContentErrorKind::MissingKey("objectives")))?;
     if objectives.is_empty() || objectives.iter().any(|o| o.is_empty()) {
-        return Err((
-            objectives_line,
-            invalid("objectives", "", "one or more `  - …` lines, none empty"),
-        ));
+        return Err((objectives_line, invalid("objectives", "", "one or more `  - …` lines, none empty")));
     }
     let pass_mark = match get("pass_mark") {
         Ok(_) => number("pass_mark", 1..=100)?,
@@ -629,18 +535,11 @@ fn parse_front_matter(source: &str) -> Located<(FrontMatter, usize)> {
 }
 
 fn invalid(key: &'static str, value: &str, expected: &str) -> ContentErrorKind {
-    ContentErrorKind::InvalidValue {
-        key,
-        value: value.to_string(),
-        expected: expected.to_string(),
-    }
+    ContentErrorKind::InvalidValue { key, value: value.to_string(), expected: expected.to_string() }
 }
 
 fn unquote(value: &str) -> &str {
-    value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .unwrap_or(value)
+    value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -665,15 +564,8 @@ impl LineIndex {
 
 /// pulldown-cmark's events as a tree, each node with its line in the file.
 enum Node<'a> {
-    El {
-        tag: Tag<'a>,
-        line: usize,
-        kids: Vec<Node<'a>>,
-    },
-    Ev {
-        ev: Event<'a>,
-        line: usize,
-    },
+    El { tag: Tag<'a>, line: usize, kids: Vec<Node<'a>> },
+    Ev { ev: Event<'a>, line: usize },
 }
 
 impl Node<'_> {
@@ -701,17 +593,9 @@ fn tree<'a>(text: &'a str, base: usize, lines: &LineIndex) -> Vec<Node<'a>> {
             Event::Start(tag) => stack.push((tag, line, Vec::new())),
             Event::End(_) => {
                 let (tag, line, kids) = stack.pop().expect("pulldown-cmark balances its tags");
-                stack
-                    .last_mut()
-                    .expect("the root is never popped")
-                    .2
-                    .push(Node::El { tag, line, kids });
+                stack.last_mut().expect("the root is never popped").2.push(Node::El { tag, line, kids });
             }
-            ev => stack
-                .last_mut()
-                .expect("the root is never popped")
-                .2
-                .push(Node::Ev { ev, line }),
+            ev => stack.last_mut().expect("the root is never popped").2.push(Node::Ev { ev, line }),
         }
     }
     stack.pop().map(|(_, _, kids)| kids).unwrap_or_default()
@@ -733,12 +617,7 @@ impl Ctx<'_> {
             let line = node.line();
             match node {
                 Node::El { tag, kids, .. } => match tag {
-                    Tag::Heading {
-                        level,
-                        id,
-                        classes,
-                        attrs,
-                    } => {
+                    Tag::Heading { level, id, classes, attrs } => {
                         let level = match level {
                             HeadingLevel::H2 => 2,
                             HeadingLevel::H3 => 3,
@@ -753,23 +632,14 @@ impl Ctx<'_> {
                         if id.is_some() || !classes.is_empty() || !attrs.is_empty() {
                             return Err(unsupported(line, "a heading attribute {…} outside the quiz"));
                         }
-                        out.push(Block::Heading {
-                            level,
-                            text: self.inlines(kids)?,
-                        });
+                        out.push(Block::Heading { level, text: self.inlines(kids)? });
                     }
                     Tag::Paragraph => out.push(self.paragraph(kids)?),
                     Tag::List(Some(_)) => {
-                        let steps = self
-                            .list_items(kids)?
-                            .into_iter()
-                            .map(|text| Step { text })
-                            .collect();
+                        let steps = self.list_items(kids)?.into_iter().map(|text| Step { text }).collect();
                         out.push(Block::Steps { steps });
                     }
-                    Tag::List(None) => out.push(Block::List {
-                        items: self.list_items(kids)?,
-                    }),
+                    Tag::List(None) => out.push(Block::List { items: self.list_items(kids)? }),
                     Tag::BlockQuote(kind) => {
                         let tone = match kind {
                             Some(BlockQuoteKind::Warning) => Tone::Warning,
@@ -790,34 +660,20 @@ impl Ctx<'_> {
                         if in_callout {
                             return Err(unsupported(line, "a callout inside a callout"));
                         }
-                        out.push(Block::Callout {
-                            tone,
-                            body: self.blocks(kids, true)?,
-                        });
+                        out.push(Block::Callout { tone, body: self.blocks(kids, true)? });
                     }
                     Tag::DefinitionList => {
                         let mut term = None;
                         for kid in kids {
                             match kid {
-                                Node::El {
-                                    tag: Tag::DefinitionListTitle,
-                                    kids,
-                                    ..
-                                } => {
+                                Node::El { tag: Tag::DefinitionListTitle, kids, .. } => {
                                     term = Some(Inline::plain_text(&self.inlines(kids)?));
                                 }
-                                Node::El {
-                                    tag: Tag::DefinitionListDefinition,
-                                    kids,
-                                    line,
-                                } => {
+                                Node::El { tag: Tag::DefinitionListDefinition, kids, line } => {
                                     let term = term.take().ok_or_else(|| {
                                         unsupported(*line, "a second definition of one term")
                                     })?;
-                                    out.push(Block::Term {
-                                        term,
-                                        definition: self.item_text(kids)?,
-                                    });
+                                    out.push(Block::Term { term, definition: self.item_text(kids)? });
                                 }
                                 other => {
                                     return Err(unsupported(other.line(), "this inside a glossary term"));
@@ -847,14 +703,7 @@ impl Ctx<'_> {
             .iter()
             .filter(|n| !matches!(n, Node::Ev { ev: Event::Text(t), .. } if t.trim().is_empty()))
             .collect();
-        if let [
-            Node::El {
-                tag: Tag::Image { dest_url, .. },
-                kids: alt_kids,
-                line,
-            },
-        ] = meaningful.as_slice()
-        {
+        if let [Node::El { tag: Tag::Image { dest_url, .. }, kids: alt_kids, line }] = meaningful.as_slice() {
             let alt = Inline::plain_text(&self.inlines(alt_kids)?).trim().to_string();
             if alt.is_empty() {
                 return Err((*line, ContentErrorKind::ImageWithoutAlt));
@@ -862,9 +711,7 @@ impl Ctx<'_> {
             let src = self.image_source(dest_url, *line)?;
             return Ok(Block::Image { src, alt });
         }
-        Ok(Block::Paragraph {
-            text: self.inlines(kids)?,
-        })
+        Ok(Block::Paragraph { text: self.inlines(kids)? })
     }
 
     fn image_source(&mut self, src: &str, line: usize) -> Located<String> {
@@ -881,10 +728,7 @@ impl Ctx<'_> {
         if let Some(folder) = self.folder
             && !folder.join(src).is_file()
         {
-            return Err((
-                line,
-                ContentErrorKind::ImageSource(format!("{src} (no such file)")),
-            ));
+            return Err((line, ContentErrorKind::ImageSource(format!("{src} (no such file)"))));
         }
         self.images.push(src.to_string());
         Ok(src.to_string())
@@ -894,9 +738,7 @@ impl Ctx<'_> {
     fn list_items(&mut self, kids: &[Node]) -> Located<Vec<Vec<Inline>>> {
         kids.iter()
             .map(|kid| match kid {
-                Node::El {
-                    tag: Tag::Item, kids, ..
-                } => self.item_text(kids),
+                Node::El { tag: Tag::Item, kids, .. } => self.item_text(kids),
                 other => Err(unsupported(other.line(), "this inside a list")),
             })
             .collect()
@@ -908,32 +750,19 @@ impl Ctx<'_> {
         let mut inline_run: Vec<&Node> = Vec::new();
         for kid in kids {
             match kid {
-                Node::El {
-                    tag: Tag::Paragraph,
-                    kids,
-                    ..
-                } => {
+                Node::El { tag: Tag::Paragraph, kids, .. } => {
                     if !out.is_empty() {
                         out.push(Inline::Text(" ".into()));
                     }
                     out.extend(self.inlines(kids)?);
                 }
-                Node::El {
-                    tag: Tag::List(_),
-                    line,
-                    ..
-                } => return Err(unsupported(*line, "a list inside a list")),
-                Node::El {
-                    tag: Tag::BlockQuote(_),
-                    line,
-                    ..
-                } => {
+                Node::El { tag: Tag::List(_), line, .. } => {
+                    return Err(unsupported(*line, "a list inside a list"));
+                }
+                Node::El { tag: Tag::BlockQuote(_), line, .. } => {
                     return Err(unsupported(*line, "a quote inside a list"));
                 }
-                Node::Ev {
-                    ev: Event::TaskListMarker(_),
-                    line,
-                } => {
+                Node::Ev { ev: Event::TaskListMarker(_), line } => {
                     return Err(unsupported(*line, "a task list [ ] outside the quiz"));
                 }
                 other => inline_run.push(other),
@@ -975,10 +804,7 @@ impl Ctx<'_> {
                         if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                             return Err((line, ContentErrorKind::LinkScheme(dest_url.to_string())));
                         }
-                        out.push(Inline::Link {
-                            href: dest_url.to_string(),
-                            text: self.inlines(kids)?,
-                        });
+                        out.push(Inline::Link { href: dest_url.to_string(), text: self.inlines(kids)? });
                     }
                     Tag::Image { .. } => return Err((line, ContentErrorKind::ImageInline)),
                     Tag::Strikethrough => return Err(unsupported(line, "strikethrough")),
@@ -1000,15 +826,7 @@ impl Ctx<'_> {
             let line = node.line();
             match node {
                 Node::El {
-                    tag:
-                        Tag::Heading {
-                            level: HeadingLevel::H2,
-                            id,
-                            classes,
-                            attrs,
-                        },
-                    kids,
-                    ..
+                    tag: Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }, kids, ..
                 } => {
                     if let Some(draft) = current.take() {
                         questions.push(draft.finish()?);
@@ -1074,43 +892,20 @@ impl Ctx<'_> {
         let line = node.line();
         let syntax = |what: &str| (line, ContentErrorKind::QuizSyntax(what.to_string()));
         match node {
-            Node::El {
-                tag: Tag::Paragraph,
-                kids,
-                ..
-            } if draft.options.is_none() => {
+            Node::El { tag: Tag::Paragraph, kids, .. } if draft.options.is_none() => {
                 draft.context.push(self.inlines(kids)?);
             }
-            Node::El {
-                tag: Tag::Paragraph, ..
-            } => {
-                return Err(syntax(
-                    "text after the options: write the explanation as a quote (> …)",
-                ));
+            Node::El { tag: Tag::Paragraph, .. } => {
+                return Err(syntax("text after the options: write the explanation as a quote (> …)"));
             }
-            Node::El {
-                tag: Tag::List(None),
-                kids,
-                ..
-            } if draft.options.is_none() => {
+            Node::El { tag: Tag::List(None), kids, .. } if draft.options.is_none() => {
                 let mut options = Vec::new();
                 for item in kids {
-                    let Node::El {
-                        tag: Tag::Item,
-                        kids,
-                        line,
-                    } = item
-                    else {
+                    let Node::El { tag: Tag::Item, kids, line } = item else {
                         return Err(syntax("unexpected content in the options"));
                     };
                     let (correct, rest) = match kids.split_first() {
-                        Some((
-                            Node::Ev {
-                                ev: Event::TaskListMarker(checked),
-                                ..
-                            },
-                            rest,
-                        )) => (*checked, rest),
+                        Some((Node::Ev { ev: Event::TaskListMarker(checked), .. }, rest)) => (*checked, rest),
                         _ => {
                             return Err((
                                 *line,
@@ -1118,29 +913,18 @@ impl Ctx<'_> {
                             ));
                         }
                     };
-                    options.push(Choice {
-                        correct,
-                        text: self.item_text(rest)?,
-                    });
+                    options.push(Choice { correct, text: self.item_text(rest)? });
                 }
                 draft.options = Some(options);
             }
-            Node::El {
-                tag: Tag::List(_), ..
-            } => return Err(syntax("a question takes one bulleted list of options")),
-            Node::El {
-                tag: Tag::BlockQuote(None),
-                kids,
-                ..
-            } if draft.explanation.is_none() => {
+            Node::El { tag: Tag::List(_), .. } => {
+                return Err(syntax("a question takes one bulleted list of options"));
+            }
+            Node::El { tag: Tag::BlockQuote(None), kids, .. } if draft.explanation.is_none() => {
                 let mut text = Vec::new();
                 for kid in kids {
                     match kid {
-                        Node::El {
-                            tag: Tag::Paragraph,
-                            kids,
-                            ..
-                        } => {
+                        Node::El { tag: Tag::Paragraph, kids, .. } => {
                             if !text.is_empty() {
                                 text.push(Inline::Text(" ".into()));
                             }
@@ -1156,23 +940,15 @@ impl Ctx<'_> {
                 }
                 draft.explanation = Some(merge_text(text));
             }
-            Node::El {
-                tag: Tag::BlockQuote(_),
-                ..
-            } => return Err(syntax("a question takes one explanation quote")),
-            Node::El {
-                tag: Tag::HtmlBlock, ..
+            Node::El { tag: Tag::BlockQuote(_), .. } => {
+                return Err(syntax("a question takes one explanation quote"));
             }
-            | Node::Ev {
-                ev: Event::Html(_) | Event::InlineHtml(_),
-                ..
-            } => {
+            Node::El { tag: Tag::HtmlBlock, .. }
+            | Node::Ev { ev: Event::Html(_) | Event::InlineHtml(_), .. } => {
                 return Err((line, ContentErrorKind::RawHtml));
             }
             _ => {
-                return Err(syntax(
-                    "only a paragraph, the options and an explanation may follow a question",
-                ));
+                return Err(syntax("only a paragraph, the options and an explanation may follow a question"));
             }
         }
         Ok(())
@@ -1211,13 +987,7 @@ impl QuestionDraft {
         } else {
             QuestionKind::SingleChoice { options }
         };
-        Ok(Question {
-            id: self.id,
-            prompt: self.prompt,
-            context: self.context,
-            kind,
-            explanation,
-        })
+        Ok(Question { id: self.id, prompt: self.prompt, context: self.context, kind, explanation })
     }
 }
 

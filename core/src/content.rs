@@ -24,12 +24,8 @@ pub enum Pillar {
 
 impl Pillar {
     /// Every pillar, in the order the campaign names them.
-    pub const ALL: [Pillar; 4] = [
-        Pillar::DanhTinhSo,
-        Pillar::PhuongTienSo,
-        Pillar::TaiKhoanSo,
-        Pillar::KyNangSo,
-    ];
+    pub const ALL: [Pillar; 4] =
+        [Pillar::DanhTinhSo, Pillar::PhuongTienSo, Pillar::TaiKhoanSo, Pillar::KyNangSo];
 
     /// The slug used in front matter and as the suffix of its message id (`pillar-<slug>`).
     pub fn slug(self) -> &'static str {
@@ -275,10 +271,7 @@ pub struct LessonSummary {
 impl LessonSummary {
     /// The translation in `lang`, falling back to the source language.
     pub fn translation(&self, lang: Lang) -> &Translation {
-        self.translations
-            .iter()
-            .find(|t| t.lang == lang)
-            .unwrap_or(&self.translations[0])
+        self.translations.iter().find(|t| t.lang == lang).unwrap_or(&self.translations[0])
     }
 }
 

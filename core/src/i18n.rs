@@ -60,11 +60,7 @@ enum Element {
     Text(String),
     Var(String),
     Term(String),
-    Select {
-        var: String,
-        variants: Vec<(String, Pattern)>,
-        default: usize,
-    },
+    Select { var: String, variants: Vec<(String, Pattern)>, default: usize },
 }
 
 type Pattern = Vec<Element>;
@@ -80,10 +76,7 @@ pub struct Catalog {
 impl Catalog {
     /// Parses the Fluent source of one language (all its files, concatenated).
     pub fn parse(lang: Lang, source: &str) -> Result<Catalog, I18nError> {
-        let mut catalog = Catalog {
-            lang,
-            ..Catalog::default()
-        };
+        let mut catalog = Catalog { lang, ..Catalog::default() };
         let lines: Vec<&str> = source.lines().collect();
         let mut i = 0;
         while i < lines.len() {
@@ -103,9 +96,7 @@ impl Catalog {
                 None => (false, id),
             };
             let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !valid {
                 return Err(err(I18nErrorKind::ExpectedMessage));
             }
@@ -115,33 +106,21 @@ impl Catalog {
                 let next = lines[i];
                 let continues = next.starts_with(' ') || next.starts_with('}');
                 let blank_then_more = next.trim().is_empty()
-                    && lines
-                        .get(i + 1)
-                        .is_some_and(|l| l.starts_with(' ') && !l.trim().is_empty());
+                    && lines.get(i + 1).is_some_and(|l| l.starts_with(' ') && !l.trim().is_empty());
                 if !(continues || blank_then_more) {
                     break;
                 }
                 if next.trim_start().starts_with('.') {
-                    return Err(I18nError {
-                        line: i + 1,
-                        kind: I18nErrorKind::Attribute,
-                    });
+                    return Err(I18nError { line: i + 1, kind: I18nErrorKind::Attribute });
                 }
                 value.push('\n');
                 value.push_str(next);
                 i += 1;
             }
-            let pattern = PatternParser {
-                chars: value.chars().collect(),
-                pos: 0,
-            }
-            .pattern(false)
-            .map_err(|what| err(I18nErrorKind::Placeable(what)))?;
-            let map = if is_term {
-                &mut catalog.terms
-            } else {
-                &mut catalog.messages
-            };
+            let pattern = PatternParser { chars: value.chars().collect(), pos: 0 }
+                .pattern(false)
+                .map_err(|what| err(I18nErrorKind::Placeable(what)))?;
+            let map = if is_term { &mut catalog.terms } else { &mut catalog.messages };
             if map.insert(name.to_string(), pattern).is_some() {
                 return Err(err(I18nErrorKind::Duplicate(id.to_string())));
             }
@@ -224,11 +203,7 @@ impl Catalog {
                         out.push('}');
                     }
                 },
-                Element::Select {
-                    var,
-                    variants,
-                    default,
-                } => {
+                Element::Select { var, variants, default } => {
                     let chosen = match arg(var) {
                         Some(Arg::Num(n)) => {
                             let category = plural_category(self.lang, n);
@@ -276,10 +251,7 @@ impl PatternParser {
 
     fn ident(&mut self) -> Result<String, String> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             self.pos += 1;
         }
         if start == self.pos {
@@ -413,11 +385,7 @@ impl PatternParser {
             }
         }
         let default = default.ok_or("a select expression needs a default variant *[other]")?;
-        Ok(Element::Select {
-            var,
-            variants,
-            default,
-        })
+        Ok(Element::Select { var, variants, default })
     }
 }
 
@@ -444,14 +412,8 @@ braces = Use {\"{\"} here
     fn formats_terms_variables_and_plural_selects() {
         let en = Catalog::parse(Lang::En, SAMPLE).unwrap();
         assert_eq!(en.get("app-title"), "Kỹ năng số");
-        assert_eq!(
-            en.format("lesson-minutes", &[("minutes", Arg::Num(1))]),
-            "1 minute"
-        );
-        assert_eq!(
-            en.format("lesson-minutes", &[("minutes", Arg::Num(8))]),
-            "8 minutes"
-        );
+        assert_eq!(en.format("lesson-minutes", &[("minutes", Arg::Num(1))]), "1 minute");
+        assert_eq!(en.format("lesson-minutes", &[("minutes", Arg::Num(8))]), "8 minutes");
         assert_eq!(en.format("greeting", &[("name", Arg::Str("Lan"))]), "Hello, Lan!");
         assert_eq!(en.get("multi"), "First line\nsecond line");
         assert_eq!(en.get("braces"), "Use { here");
@@ -460,10 +422,7 @@ braces = Use {\"{\"} here
     #[test]
     fn vietnamese_has_no_singular_form() {
         let vi = Catalog::parse(Lang::Vi, SAMPLE).unwrap();
-        assert_eq!(
-            vi.format("lesson-minutes", &[("minutes", Arg::Num(1))]),
-            "1 minutes"
-        );
+        assert_eq!(vi.format("lesson-minutes", &[("minutes", Arg::Num(1))]), "1 minutes");
     }
 
     #[test]
@@ -476,13 +435,7 @@ braces = Use {\"{\"} here
     #[test]
     fn reports_variables_of_each_message() {
         let en = Catalog::parse(Lang::En, SAMPLE).unwrap();
-        assert_eq!(
-            en.variables("lesson-minutes")
-                .unwrap()
-                .into_iter()
-                .collect::<Vec<_>>(),
-            ["minutes"]
-        );
+        assert_eq!(en.variables("lesson-minutes").unwrap().into_iter().collect::<Vec<_>>(), ["minutes"]);
         assert!(en.variables("app-title").unwrap().is_empty());
         assert_eq!(en.variables("nope"), None);
         assert!(!en.ids().contains("brand"), "terms are not messages");
@@ -496,11 +449,7 @@ braces = Use {\"{\"} here
             ("a = x\n    .title = y\n", 2, I18nErrorKind::Attribute),
         ];
         for (source, line, kind) in cases {
-            assert_eq!(
-                Catalog::parse(Lang::En, source).unwrap_err(),
-                I18nError { line, kind },
-                "{source}"
-            );
+            assert_eq!(Catalog::parse(Lang::En, source).unwrap_err(), I18nError { line, kind }, "{source}");
         }
         let unclosed = Catalog::parse(Lang::En, "\n\nb = { $x\n").unwrap_err();
         assert_eq!(unclosed.line, 3);

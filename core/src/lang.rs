@@ -28,9 +28,7 @@ impl Lang {
     /// Parses a BCP 47 code; only the primary subtag counts (`vi-VN` is Vietnamese).
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next().unwrap_or("");
-        Lang::ALL
-            .into_iter()
-            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+        Lang::ALL.into_iter().find(|lang| lang.code().eq_ignore_ascii_case(primary))
     }
 }
 

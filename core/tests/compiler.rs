@@ -52,41 +52,19 @@ fn content_dir() -> PathBuf {
 #[test]
 fn the_real_course_compiles_in_both_languages() {
     let course = compile_course(&content_dir()).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
+        panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
     });
-    let scam = course
-        .index
-        .lesson("nhan-dien-lua-dao")
-        .expect("the scam lesson is in the index");
-    assert_eq!(
-        scam.translations.iter().map(|t| t.lang).collect::<Vec<_>>(),
-        Lang::ALL
-    );
+    let scam = course.index.lesson("nhan-dien-lua-dao").expect("the scam lesson is in the index");
+    assert_eq!(scam.translations.iter().map(|t| t.lang).collect::<Vec<_>>(), Lang::ALL);
     let vi = course
         .lessons
         .iter()
         .find(|l| l.lesson.id == "nhan-dien-lua-dao" && l.lesson.lang == Lang::Vi)
         .unwrap();
     assert_eq!(vi.lesson.title, "Nhận diện cuộc gọi và tin nhắn lừa đảo");
+    assert!(vi.lesson.body.iter().any(|b| matches!(b, Block::Steps { .. })), "has numbered steps");
     assert!(
-        vi.lesson.body.iter().any(|b| matches!(b, Block::Steps { .. })),
-        "has numbered steps"
-    );
-    assert!(
-        vi.lesson.body.iter().any(|b| matches!(
-            b,
-            Block::Callout {
-                tone: Tone::Warning,
-                ..
-            }
-        )),
+        vi.lesson.body.iter().any(|b| matches!(b, Block::Callout { tone: Tone::Warning, .. })),
         "has a warning"
     );
     assert!(vi.lesson.quiz.questions.len() >= 5);
@@ -128,30 +106,14 @@ OTP
             Block::Paragraph { .. } => "paragraph",
             Block::Steps { .. } => "steps",
             Block::List { .. } => "list",
-            Block::Callout {
-                tone: Tone::Warning, ..
-            } => "warning",
+            Block::Callout { tone: Tone::Warning, .. } => "warning",
             Block::Callout { tone: Tone::Tip, .. } => "tip",
             Block::Image { .. } => "image",
             Block::Term { .. } => "term",
         })
         .collect();
-    assert_eq!(
-        kinds,
-        [
-            "heading",
-            "paragraph",
-            "steps",
-            "list",
-            "warning",
-            "tip",
-            "term",
-            "image"
-        ]
-    );
-    let Block::Paragraph { text } = &lesson.body[1] else {
-        unreachable!()
-    };
+    assert_eq!(kinds, ["heading", "paragraph", "steps", "list", "warning", "tip", "term", "image"]);
+    let Block::Paragraph { text } = &lesson.body[1] else { unreachable!() };
     assert_eq!(
         text,
         &vec![
@@ -171,34 +133,20 @@ OTP
     );
     assert_eq!(
         lesson.body[6],
-        Block::Term {
-            term: "OTP".into(),
-            definition: vec![Inline::Text("Mã dùng một lần.".into())]
-        }
+        Block::Term { term: "OTP".into(), definition: vec![Inline::Text("Mã dùng một lần.".into())] }
     );
     let q = &lesson.quiz.questions[0];
     assert_eq!(q.id, "q-one");
     assert_eq!(lesson.quiz.pass_mark, 80);
-    let QuestionKind::SingleChoice { options } = &q.kind else {
-        panic!("single choice")
-    };
-    assert_eq!(
-        options.iter().map(|o| o.correct).collect::<Vec<_>>(),
-        [false, true]
-    );
+    let QuestionKind::SingleChoice { options } = &q.kind else { panic!("single choice") };
+    assert_eq!(options.iter().map(|o| o.correct).collect::<Vec<_>>(), [false, true]);
     assert_eq!(q.explanation, vec![Inline::Text("Vì vậy.".into())]);
 }
 
 #[test]
 fn raw_html_is_rejected_with_its_line() {
-    assert_eq!(
-        error_of(&with_body("Chữ.\n\n<script>alert(1)</script>\n")),
-        (14, ContentErrorKind::RawHtml)
-    );
-    assert_eq!(
-        error_of(&with_body("Chữ <b>đậm</b>.\n")),
-        (12, ContentErrorKind::RawHtml)
-    );
+    assert_eq!(error_of(&with_body("Chữ.\n\n<script>alert(1)</script>\n")), (14, ContentErrorKind::RawHtml));
+    assert_eq!(error_of(&with_body("Chữ <b>đậm</b>.\n")), (12, ContentErrorKind::RawHtml));
 }
 
 #[test]
@@ -214,20 +162,11 @@ fn links_other_than_http_are_rejected() {
 
 #[test]
 fn images_need_alt_text_and_a_safe_source() {
-    assert_eq!(
-        error_of(&with_body("![](https://a.vn/x.svg)\n")),
-        (12, ContentErrorKind::ImageWithoutAlt)
-    );
-    assert_eq!(
-        error_of(&with_body("Chữ ![ảnh](https://a.vn/x.svg)\n")),
-        (12, ContentErrorKind::ImageInline)
-    );
+    assert_eq!(error_of(&with_body("![](https://a.vn/x.svg)\n")), (12, ContentErrorKind::ImageWithoutAlt));
+    assert_eq!(error_of(&with_body("Chữ ![ảnh](https://a.vn/x.svg)\n")), (12, ContentErrorKind::ImageInline));
     assert_eq!(
         error_of(&with_body("![ảnh](data:image/png;base64,AAAA)\n")),
-        (
-            12,
-            ContentErrorKind::ImageSource("data:image/png;base64,AAAA".into())
-        )
+        (12, ContentErrorKind::ImageSource("data:image/png;base64,AAAA".into()))
     );
     assert!(matches!(
         error_of(&with_body("![ảnh](khong-co.svg)\n")),
@@ -238,29 +177,17 @@ fn images_need_alt_text_and_a_safe_source() {
 #[test]
 fn unknown_missing_and_invalid_front_matter_is_named() {
     let unknown = FRONT.replace("minutes: 5\n", "minutes: 5\nauthor: Lan\n");
-    assert_eq!(
-        error_of(&format!("{unknown}\n{QUIZ}")),
-        (7, ContentErrorKind::UnknownKey("author".into()))
-    );
+    assert_eq!(error_of(&format!("{unknown}\n{QUIZ}")), (7, ContentErrorKind::UnknownKey("author".into())));
     let missing = FRONT.replace("summary: Một bài để thử.\n", "");
-    assert_eq!(
-        error_of(&format!("{missing}\n{QUIZ}")),
-        (10, ContentErrorKind::MissingKey("summary"))
-    );
+    assert_eq!(error_of(&format!("{missing}\n{QUIZ}")), (10, ContentErrorKind::MissingKey("summary")));
     let bad_pillar = FRONT.replace("pillar: ky-nang-so", "pillar: suc-khoe");
     assert!(matches!(
         error_of(&format!("{bad_pillar}\n{QUIZ}")),
         (7, ContentErrorKind::InvalidValue { key: "pillar", .. })
     ));
     let twice = FRONT.replace("version: 1\n", "version: 1\nversion: 2\n");
-    assert_eq!(
-        error_of(&format!("{twice}\n{QUIZ}")),
-        (4, ContentErrorKind::DuplicateKey("version".into()))
-    );
-    assert_eq!(
-        error_of("Không có front matter.\n"),
-        (1, ContentErrorKind::FrontMatterMissing)
-    );
+    assert_eq!(error_of(&format!("{twice}\n{QUIZ}")), (4, ContentErrorKind::DuplicateKey("version".into())));
+    assert_eq!(error_of("Không có front matter.\n"), (1, ContentErrorKind::FrontMatterMissing));
 }
 
 #[test]
@@ -278,10 +205,7 @@ fn markdown_outside_the_model_is_rejected() {
         let (got, kind) = error_of(&with_body(body));
         assert_eq!(got, line, "{body}");
         assert!(
-            matches!(
-                kind,
-                ContentErrorKind::Unsupported(_) | ContentErrorKind::UnsupportedCallout(_)
-            ),
+            matches!(kind, ContentErrorKind::Unsupported(_) | ContentErrorKind::UnsupportedCallout(_)),
             "{body}: {kind:?}"
         );
     }
@@ -299,10 +223,7 @@ fn quiz_errors_name_the_question_line() {
         error_of(&quiz("## Hỏi? {#q-a}\n- [x] Một\n- [x] Hai\n\n> Giải thích.\n")),
         (16, ContentErrorKind::SeveralCorrectAnswers("q-a".into()))
     );
-    assert_eq!(
-        error_of(&quiz("## Hỏi?\n- [x] Một\n- [ ] Hai\n")),
-        (16, ContentErrorKind::QuestionWithoutId)
-    );
+    assert_eq!(error_of(&quiz("## Hỏi?\n- [x] Một\n- [ ] Hai\n")), (16, ContentErrorKind::QuestionWithoutId));
     assert_eq!(
         error_of(&quiz("## Hỏi? {#q-a}\n- [x] Một\n- [ ] Hai\n")),
         (16, ContentErrorKind::MissingExplanation("q-a".into()))
@@ -321,15 +242,9 @@ fn quiz_errors_name_the_question_line() {
         error_of(&quiz("## A {#q-a}\n- Một\n- [x] Hai\n\n> Vì.\n")),
         (17, ContentErrorKind::QuizSyntax(_))
     ));
-    assert_eq!(
-        error_of(&with_body("").replace("::: quiz", "")).1,
-        ContentErrorKind::QuizMissing
-    );
+    assert_eq!(error_of(&with_body("").replace("::: quiz", "")).1, ContentErrorKind::QuizMissing);
     let multiple = compile(&quiz("## Hỏi? {#q-a .multiple}\n- [x] Một\n- [x] Hai\n\n> Vì.\n")).unwrap();
-    assert!(matches!(
-        multiple.quiz.questions[0].kind,
-        QuestionKind::MultipleChoice { .. }
-    ));
+    assert!(matches!(multiple.quiz.questions[0].kind, QuestionKind::MultipleChoice { .. }));
 }
 
 /// A throwaway course folder under the system's temp dir, removed on drop.
@@ -368,20 +283,14 @@ fn a_lesson_missing_in_one_language_is_an_error_naming_the_file() {
 fn a_translation_must_match_the_source_quiz_and_folder() {
     let course = TempCourse::new("mismatch");
     course.write("vi.md", &with_body("Chữ.\n"));
-    course.write(
-        "en.md",
-        &with_body("Text.\n").replace("- [ ] Sai\n- [x] Đúng", "- [x] False\n- [ ] True"),
-    );
+    course.write("en.md", &with_body("Text.\n").replace("- [ ] Sai\n- [x] Đúng", "- [x] False\n- [ ] True"));
     let errors = compile_course(&course.0).unwrap_err();
     assert_eq!(errors[0].file, course.0.join("bai-thu/en.md"));
     assert_eq!(errors[0].line, 17);
     assert!(matches!(errors[0].kind, ContentErrorKind::TranslationMismatch(_)));
 
     let renamed = TempCourse::new("renamed");
-    renamed.write(
-        "vi.md",
-        &with_body("Chữ.\n").replace("id: bai-thu", "id: bai-khac"),
-    );
+    renamed.write("vi.md", &with_body("Chữ.\n").replace("id: bai-thu", "id: bai-khac"));
     renamed.write("en.md", &with_body("Text.\n"));
     let errors = compile_course(&renamed.0).unwrap_err();
     assert_eq!(errors[0].line, 2);
@@ -401,8 +310,5 @@ fn the_hash_changes_with_the_text_and_nothing_else() {
 #[test]
 fn errors_print_as_file_line_reason() {
     let e = compile(&with_body("<b>x</b>\n")).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "content/bai-thu/vi.md:12: raw HTML is not allowed in lessons"
-    );
+    assert_eq!(e.to_string(), "content/bai-thu/vi.md:12: raw HTML is not allowed in lessons");
 }

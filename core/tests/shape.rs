@@ -8,28 +8,14 @@ const BROWSER_CRATES: [&str; 5] = ["leptos", "web-sys", "js-sys", "wasm-bindgen"
 #[test]
 fn kns_core_depends_on_no_browser_crate() {
     let output = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "--package",
-            "kns-core",
-            "--edges",
-            "normal,build",
-            "--all-features",
-        ])
+        .args(["tree", "--package", "kns-core", "--edges", "normal,build", "--all-features"])
         .args(["--prefix", "none", "--format", "{p}"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo tree runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let tree = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        tree.lines().any(|l| l.starts_with("kns-core ")),
-        "cargo tree printed kns-core:\n{tree}"
-    );
+    assert!(tree.lines().any(|l| l.starts_with("kns-core ")), "cargo tree printed kns-core:\n{tree}");
     let offenders: Vec<&str> = tree
         .lines()
         .filter(|line| {

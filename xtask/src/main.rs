@@ -25,9 +25,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("build") => setup::build_tools().and_then(|tools| build(&tools)),
         Some("content") => site::content_command(&args[1..]),
-        Some("size") => setup::build_tools()
-            .and_then(|tools| build(&tools))
-            .and_then(|()| size::report()),
+        Some("size") => setup::build_tools().and_then(|tools| build(&tools)).and_then(|()| size::report()),
         _ => Err(format!(
             "usage: cargo xtask <serve [--port N] | test | build | content [--out DIR] [--check] | size>\n(got {args:?})"
         )),
@@ -43,10 +41,7 @@ fn main() -> ExitCode {
 
 /// The workspace root (the parent of this crate's folder).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
 }
 
 /// Where `trunk build` writes the app.
@@ -57,27 +52,16 @@ fn dist() -> PathBuf {
 /// Runs a command to completion, streaming its output; an error names it on failure.
 fn run(command: &mut Command) -> Result {
     let shown = format!("{command:?}");
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed ({status})"))
-    }
+    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
 }
 
 /// Builds the release app into `dist/` with Trunk (which runs `cargo xtask content` after the
 /// wasm is built, see Trunk.toml).
 fn build(tools: &setup::Tools) -> Result {
     // Trunk runs cargo with --offline (Trunk.toml), so every crate must be here first.
-    run(Command::new("cargo")
-        .args(["fetch", "--locked"])
-        .current_dir(root()))?;
-    run(tools
-        .command("trunk")
-        .args(["build", "--release"])
-        .current_dir(root()))
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(root()))?;
+    run(tools.command("trunk").args(["build", "--release"]).current_dir(root()))
 }
 
 fn serve(args: &[String]) -> Result {
@@ -89,10 +73,7 @@ fn serve(args: &[String]) -> Result {
     let tools = setup::build_tools()?;
     build(&tools)?;
     let server = server::Server::start("127.0.0.1", port, dist())?;
-    println!(
-        "Kỹ năng số is served at http://127.0.0.1:{}/ (Ctrl+C to stop)",
-        server.port()
-    );
+    println!("Kỹ năng số is served at http://127.0.0.1:{}/ (Ctrl+C to stop)", server.port());
     server.wait();
     Ok(())
 }

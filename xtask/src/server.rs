@@ -122,9 +122,7 @@ mod tests {
     fn body(response: Response<std::io::Cursor<Vec<u8>>>) -> (u16, String) {
         let status = response.status_code().0;
         let mut out = Vec::new();
-        response
-            .raw_print(&mut out, (1, 1).into(), &[], false, None)
-            .unwrap();
+        response.raw_print(&mut out, (1, 1).into(), &[], false, None).unwrap();
         let text = String::from_utf8_lossy(&out);
         (status, text.split("\r\n\r\n").nth(1).unwrap_or("").to_string())
     }
@@ -132,15 +130,9 @@ mod tests {
     #[test]
     fn routes_get_the_app_and_missing_files_get_404() {
         let root = site();
-        assert_eq!(
-            body(respond(&root, "/lesson/abc")),
-            (200, "<!doctype html>app".into())
-        );
+        assert_eq!(body(respond(&root, "/lesson/abc")), (200, "<!doctype html>app".into()));
         assert_eq!(body(respond(&root, "/")), (200, "<!doctype html>app".into()));
-        assert_eq!(
-            body(respond(&root, "/content/course.json?x=1")),
-            (200, "{}".into())
-        );
+        assert_eq!(body(respond(&root, "/content/course.json?x=1")), (200, "{}".into()));
         assert_eq!(body(respond(&root, "/content/lessons/missing.json")).0, 404);
         // `..` never leaves the served folder.
         let inner = root.join("content");

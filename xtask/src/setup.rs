@@ -34,12 +34,7 @@ pub fn build_tools() -> Result<Tools> {
     let tools = Tools { path: tool_path() };
     wasm_target()?;
     npm_packages(&tools)?;
-    cargo_tool(
-        &tools,
-        "trunk",
-        &format!("trunk {TRUNK}"),
-        &["trunk", "--version", TRUNK, "--locked"],
-    )?;
+    cargo_tool(&tools, "trunk", &format!("trunk {TRUNK}"), &["trunk", "--version", TRUNK, "--locked"])?;
     cargo_tool(
         &tools,
         "wasm-bindgen",
@@ -48,9 +43,7 @@ pub fn build_tools() -> Result<Tools> {
     )?;
     let opt = version_of(&tools, "wasm-opt").unwrap_or_default();
     if !opt.contains(WASM_OPT) {
-        return Err(format!(
-            "wasm-opt from node_modules says {opt:?}, expected {WASM_OPT}"
-        ));
+        return Err(format!("wasm-opt from node_modules says {opt:?}, expected {WASM_OPT}"));
     }
     Ok(tools)
 }
@@ -80,10 +73,8 @@ fn tool_path() -> String {
     {
         dirs.push(home.join("bin"));
     }
-    let mut path = std::env::join_paths(dirs)
-        .expect("paths without separators")
-        .into_string()
-        .unwrap_or_default();
+    let mut path =
+        std::env::join_paths(dirs).expect("paths without separators").into_string().unwrap_or_default();
     if let Ok(rest) = std::env::var("PATH") {
         path.push(':');
         path.push_str(&rest);
@@ -93,10 +84,7 @@ fn tool_path() -> String {
 
 fn version_of(tools: &Tools, program: &str) -> Option<String> {
     let output = tools.command(program).arg("--version").output().ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
 fn wasm_target() -> Result {
@@ -104,10 +92,7 @@ fn wasm_target() -> Result {
         .args(["target", "list", "--installed"])
         .output()
         .map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .any(|l| l.trim() == WASM_TARGET)
-    {
+    if !String::from_utf8_lossy(&output.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
         run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
     }
     Ok(())
@@ -127,9 +112,7 @@ fn cargo_tool(tools: &Tools, program: &str, wanted: &str, install: &[&str]) -> R
     }
     match version_of(tools, program) {
         Some(v) if v.starts_with(wanted) => Ok(()),
-        other => Err(format!(
-            "{program} --version says {other:?} after installing, expected {wanted}"
-        )),
+        other => Err(format!("{program} --version says {other:?} after installing, expected {wanted}")),
     }
 }
 

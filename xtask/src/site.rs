@@ -52,11 +52,7 @@ pub fn compile() -> Result<CompiledCourse> {
             .iter()
             .map(|e| {
                 let mut e = e.clone();
-                e.file = e
-                    .file
-                    .strip_prefix(&root)
-                    .map(Path::to_path_buf)
-                    .unwrap_or(e.file);
+                e.file = e.file.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(e.file);
                 e.to_string()
             })
             .collect();
@@ -71,10 +67,7 @@ fn write(course: &CompiledCourse, out: &Path) -> Result {
     let index = content.join("course.json");
     std::fs::write(&index, serde_json::to_vec(&course.index).expect("serialises")).map_err(io(&index))?;
     for compiled in &course.lessons {
-        let summary = course
-            .index
-            .lesson(&compiled.lesson.id)
-            .expect("every lesson is in the index");
+        let summary = course.index.lesson(&compiled.lesson.id).expect("every lesson is in the index");
         let path = content.join(&summary.translation(compiled.lesson.lang).path);
         std::fs::write(&path, serde_json::to_vec(compiled).expect("serialises")).map_err(io(&path))?;
     }

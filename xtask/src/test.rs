@@ -45,67 +45,33 @@ pub fn all() -> Result {
             "warnings",
         ]))?;
         run(cargo()
-            .args([
-                "clippy",
-                "--locked",
-                "-p",
-                "kns-app",
-                "--target",
-                WASM_TARGET,
-                "--all-targets",
-            ])
+            .args(["clippy", "--locked", "-p", "kns-app", "--target", WASM_TARGET, "--all-targets"])
             .args(["--", "-D", "warnings"]))
     });
-    step("core tests", &mut || {
-        run(cargo().args(["test", "--locked", "-p", "kns-core", "-p", "xtask"]))
-    });
+    step("core tests", &mut || run(cargo().args(["test", "--locked", "-p", "kns-core", "-p", "xtask"])));
     step("content check", &mut || {
         site::compile().map(|c| println!("content: {} lessons compiled", c.index.lessons.len()))
     });
     step("wasm tests", &mut || wasm_tests(&tools));
     let built = step("release build", &mut || build(&tools));
     step("size budget", &mut || {
-        if built {
-            size::report()
-        } else {
-            Err("skipped: the build failed".into())
-        }
+        if built { size::report() } else { Err("skipped: the build failed".into()) }
     });
     step("e2e", &mut || {
-        if built {
-            e2e(&tools)
-        } else {
-            Err("skipped: the build failed".into())
-        }
+        if built { e2e(&tools) } else { Err("skipped: the build failed".into()) }
     });
 
     eprintln!();
-    let failed: Vec<&str> = results
-        .iter()
-        .filter(|(_, r, _)| r.is_err())
-        .map(|(n, _, _)| *n)
-        .collect();
+    let failed: Vec<&str> = results.iter().filter(|(_, r, _)| r.is_err()).map(|(n, _, _)| *n).collect();
     for (name, result, secs) in &results {
-        println!(
-            "{:<14} {:<6} {secs:>4} s",
-            name,
-            if result.is_ok() { "ok" } else { "FAILED" }
-        );
+        println!("{:<14} {:<6} {secs:>4} s", name, if result.is_ok() { "ok" } else { "FAILED" });
     }
     println!(
         "ran fmt, clippy, core tests, content check, wasm tests, release build, size budget, e2e in {} s",
         started.elapsed().as_secs()
     );
-    println!(
-        "xtask: {} passed, {} failed",
-        results.len() - failed.len(),
-        failed.len()
-    );
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("failed: {}", failed.join(", ")))
-    }
+    println!("xtask: {} passed, {} failed", results.len() - failed.len(), failed.len());
+    if failed.is_empty() { Ok(()) } else { Err(format!("failed: {}", failed.join(", "))) }
 }
 
 /// The app's browser adapters, tested in headless Chromium by wasm-bindgen-test-runner.
@@ -113,10 +79,7 @@ fn wasm_tests(tools: &Tools) -> Result {
     run(tools
         .command("cargo")
         .args(["test", "--locked", "-p", "kns-app", "--target", WASM_TARGET])
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
-        )
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .current_dir(root().join("app")))

@@ -14,10 +14,7 @@ pub fn Blocks(
     lesson_id: String,
     blocks: Vec<Block>,
 ) -> impl IntoView {
-    blocks
-        .into_iter()
-        .map(|block| block_view(&lesson_id, block))
-        .collect_view()
+    blocks.into_iter().map(|block| block_view(&lesson_id, block)).collect_view()
 }
 
 fn block_view(lesson_id: &str, block: Block) -> AnyView {

@@ -37,12 +37,8 @@ fn pillars(index: &CourseIndex) -> impl IntoView + use<> {
     Pillar::ALL
         .into_iter()
         .filter_map(|pillar| {
-            let lessons: Vec<LessonSummary> = index
-                .lessons
-                .iter()
-                .filter(|l| l.pillar == pillar)
-                .cloned()
-                .collect();
+            let lessons: Vec<LessonSummary> =
+                index.lessons.iter().filter(|l| l.pillar == pillar).cloned().collect();
             (!lessons.is_empty()).then(|| {
                 let heading = format!("pillar-{}", pillar.slug());
                 view! {

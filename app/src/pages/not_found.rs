@@ -10,11 +10,7 @@ use crate::platform::prefs;
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| {
-        prefs::set_title(&format!(
-            "{} · {}",
-            i18n.t("not-found-heading"),
-            i18n.t("app-title")
-        ))
+        prefs::set_title(&format!("{} · {}", i18n.t("not-found-heading"), i18n.t("app-title")))
     });
     view! {
         <h1>{move || i18n.t("not-found-heading")}</h1>

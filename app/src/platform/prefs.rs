@@ -25,10 +25,7 @@ pub fn save_lang(lang: Lang) {
 
 /// Sets `<html lang>`, which screen readers and speech use to pick a voice.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
     }
 }
