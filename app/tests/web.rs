@@ -1,12 +1,14 @@
 //! Browser adapters and components, tested in headless Chromium (`cargo xtask test` runs these
 //! through wasm-bindgen-test-runner).
 
-use kns_app::components::blocks::Blocks;
+use std::sync::Arc;
+
+use kns_app::components::blocks::{Blocks, LessonGlossary};
 use kns_app::i18n::I18n;
 use kns_app::platform::fetch::{LoadError, fetch_json};
 use kns_app::platform::prefs;
 use kns_core::Lang;
-use kns_core::content::{Block, Inline, Step, Tone};
+use kns_core::content::{Block, GlossaryEntry, Inline, Step, Tone};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -90,5 +92,52 @@ fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
     let link = host.query_selector("a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("https://dichvucong.gov.vn"));
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    host.remove();
+}
+
+/// Lets the reactive system apply pending updates (it runs them in a later task).
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_glossary_word_shows_its_definition_on_tap_and_hides_it_again() {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let blocks = vec![Block::Paragraph {
+        text: vec![
+            Inline::Text("Đừng đưa ".into()),
+            Inline::Term { id: "otp".into(), text: text("mã OTP") },
+            Inline::Text(" cho ai.".into()),
+        ],
+    }];
+    let entry =
+        GlossaryEntry { id: "otp".into(), term: "OTP".into(), definition: text("Mã dùng một lần.") };
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(I18n::new());
+        provide_context(LessonGlossary(Arc::new(vec![entry])));
+        view! { <Blocks lesson_id="bai-thu".to_string() blocks=blocks/> }
+    });
+    let button: web_sys::HtmlElement =
+        host.query_selector("button.term-link").unwrap().unwrap().unchecked_into();
+    let definition = host.query_selector(".term-definition").unwrap().unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("mã OTP"));
+    assert_eq!(button.get_attribute("aria-controls"), Some(definition.id()));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(definition.has_attribute("hidden"));
+    button.click();
+    settle().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!definition.has_attribute("hidden"));
+    assert_eq!(definition.text_content().as_deref(), Some("OTP: Mã dùng một lần."));
+    button.click();
+    settle().await;
+    assert!(definition.has_attribute("hidden"));
     host.remove();
 }

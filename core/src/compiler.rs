@@ -16,8 +16,8 @@ use sha2::{Digest, Sha256};
 
 use crate::Lang;
 use crate::content::{
-    Block, Choice, Competency, CompiledLesson, CourseIndex, Inline, Lesson, LessonSummary, Pillar, Question,
-    QuestionKind, Quiz, Step, Tone, Translation,
+    BasicSkill, Block, Choice, Competency, CompiledLesson, CourseIndex, GlossaryEntry, Inline, Lesson,
+    LessonSummary, Pair, Pillar, Question, QuestionKind, Quiz, Step, Tone, Translation,
 };
 
 /// The line that separates a lesson's body from its quiz.
@@ -88,6 +88,12 @@ pub enum ContentErrorKind {
     QuizSyntax(String),
     /// A translation that differs from the source in something that must be the same.
     TranslationMismatch(String),
+    /// A link `[words](#id)` to an id the shared glossary does not have.
+    UnknownGlossaryId(String),
+    /// The glossary file is not a list of `## Term {#id}` headings, each with its definition.
+    GlossarySyntax(String),
+    /// `content/order.txt` names a lesson that does not exist, twice, or leaves one out.
+    CourseOrder(String),
 }
 
 impl fmt::Display for ContentError {
@@ -140,11 +146,172 @@ impl fmt::Display for ContentErrorKind {
             MissingExplanation(id) => write!(f, "question `{id}` has no explanation: add a `> …` quote"),
             QuizSyntax(what) => write!(f, "{what}"),
             TranslationMismatch(what) => write!(f, "translation differs from the source: {what}"),
+            UnknownGlossaryId(id) => write!(f, "`#{id}` is not in the glossary (content/{GLOSSARY_DIR}/)"),
+            GlossarySyntax(what) | CourseOrder(what) => write!(f, "{what}"),
         }
     }
 }
 
 impl std::error::Error for ContentError {}
+
+/// The file under `content/` that lists the lesson ids in course order, one per line.
+pub const ORDER_FILE: &str = "order.txt";
+
+/// The folder under `content/` that holds the shared glossary instead of a lesson.
+pub const GLOSSARY_DIR: &str = "glossary";
+
+/// The shared glossary in one language: `content/glossary/<lang>.md`, a `## Term {#id}` heading
+/// and a definition paragraph per entry. Lessons link to entries as `[words](#id)`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Glossary {
+    pub entries: Vec<GlossaryEntry>,
+}
+
+impl Glossary {
+    pub fn get(&self, id: &str) -> Option<&GlossaryEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+}
+
+/// Compiles a glossary file.
+pub fn compile_glossary(file: &Path, source: &str) -> Result<Glossary, ContentError> {
+    let lines = LineIndex::new(source);
+    let err = |(line, kind)| ContentError { file: file.to_path_buf(), line, kind };
+    let nodes = tree(source, 0, &lines);
+    let empty = Glossary::default();
+    let mut ctx = Ctx { images: Vec::new(), folder: None, glossary: &empty, used: Vec::new() };
+    let mut entries: Vec<(usize, GlossaryEntry)> = Vec::new();
+    let syntax = |line: usize, what: String| (line, ContentErrorKind::GlossarySyntax(what));
+    for node in &nodes {
+        let line = node.line();
+        match node {
+            Node::El { tag: Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }, kids, .. } => {
+                let Some(id) = id.as_ref().filter(|_| classes.is_empty() && attrs.is_empty()) else {
+                    return Err(err(syntax(line, "a glossary entry is `## Term {#id}`".into())));
+                };
+                if entries.iter().any(|(_, e)| e.id == id.as_ref()) {
+                    return Err(err(syntax(line, format!("glossary id `{id}` is used twice"))));
+                }
+                let term = Inline::plain_text(&ctx.inlines(kids).map_err(err)?);
+                entries.push((line, GlossaryEntry { id: id.to_string(), term, definition: Vec::new() }));
+            }
+            Node::El { tag: Tag::Paragraph, kids, .. } => {
+                let Some((_, entry)) = entries.last_mut() else {
+                    return Err(err(syntax(
+                        line,
+                        "the glossary must start with a `## Term {#id}` heading".into(),
+                    )));
+                };
+                if !entry.definition.is_empty() {
+                    entry.definition.push(Inline::Text(" ".into()));
+                }
+                entry.definition.extend(ctx.inlines(kids).map_err(err)?);
+                entry.definition = merge_text(std::mem::take(&mut entry.definition));
+            }
+            _ => {
+                return Err(err(syntax(
+                    line,
+                    "a glossary holds only `## Term {#id}` headings and paragraphs".into(),
+                )));
+            }
+        }
+    }
+    if let Some((line, entry)) = entries.iter().find(|(_, e)| e.definition.is_empty()) {
+        return Err(err(syntax(*line, format!("glossary entry `{}` has no definition", entry.id))));
+    }
+    Ok(Glossary { entries: entries.into_iter().map(|(_, e)| e).collect() })
+}
+
+/// Reads every language's glossary; a course without a glossary folder has empty ones.
+fn compile_glossaries(content_dir: &Path) -> Result<Vec<Glossary>, Vec<ContentError>> {
+    let dir = content_dir.join(GLOSSARY_DIR);
+    if !dir.is_dir() {
+        return Ok(vec![Glossary::default(); Lang::ALL.len()]);
+    }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for lang in Lang::ALL {
+        let file = dir.join(format!("{}.md", lang.code()));
+        match std::fs::read_to_string(&file) {
+            Ok(source) => match compile_glossary(&file, &source) {
+                Ok(glossary) => out.push(glossary),
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.push(ContentError {
+                kind: if e.kind() == std::io::ErrorKind::NotFound {
+                    ContentErrorKind::MissingTranslation(lang)
+                } else {
+                    ContentErrorKind::Io(e.to_string())
+                },
+                file,
+                line: 0,
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let ids = |g: &Glossary| g.entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    for (lang, glossary) in Lang::ALL.iter().zip(&out).skip(1) {
+        if ids(glossary) != ids(&out[0]) {
+            return Err(vec![ContentError {
+                file: dir.join(format!("{}.md", lang.code())),
+                line: 0,
+                kind: ContentErrorKind::TranslationMismatch(
+                    "the glossary must have the same ids, in the same order, as the source".into(),
+                ),
+            }]);
+        }
+    }
+    Ok(out)
+}
+
+/// Puts the lesson folders in the order `content/order.txt` gives, which must name each once.
+/// Folders it leaves out come last, with an error each.
+fn order_folders(content_dir: &Path, mut folders: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<ContentError>) {
+    folders.sort();
+    let file = content_dir.join(ORDER_FILE);
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) => {
+            let error = ContentError { file, line: 0, kind: ContentErrorKind::Io(e.to_string()) };
+            return (folders, vec![error]);
+        }
+    };
+    let name =
+        |path: &PathBuf| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut errors = Vec::new();
+    let mut ordered: Vec<PathBuf> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let id = line.trim();
+        if id.is_empty() || id.starts_with('#') {
+            continue;
+        }
+        let error = |what: String| ContentError {
+            file: file.clone(),
+            line: i + 1,
+            kind: ContentErrorKind::CourseOrder(what),
+        };
+        match folders.iter().find(|f| name(f) == id) {
+            _ if ordered.iter().any(|f| name(f) == id) => {
+                errors.push(error(format!("`{id}` is listed twice")))
+            }
+            Some(folder) => ordered.push(folder.clone()),
+            None => errors.push(error(format!("there is no lesson folder content/{id}/"))),
+        }
+    }
+    for folder in folders {
+        if !ordered.contains(&folder) {
+            errors.push(ContentError {
+                file: file.clone(),
+                line: 0,
+                kind: ContentErrorKind::CourseOrder(format!("lesson `{}` is not listed", name(&folder))),
+            });
+            ordered.push(folder);
+        }
+    }
+    (ordered, errors)
+}
 
 /// The whole course, compiled.
 #[derive(Clone, Debug)]
@@ -154,16 +321,17 @@ pub struct CompiledCourse {
     pub lessons: Vec<CompiledLesson>,
     /// Pictures the lessons use: (file on disk, path relative to the course index).
     pub assets: Vec<(PathBuf, String)>,
+    /// The shared glossary, one per language in [`Lang::ALL`] order.
+    pub glossaries: Vec<Glossary>,
 }
 
 /// Compiles every lesson folder under `content_dir`, collecting all errors rather than stopping
 /// at the first, so an author sees everything to fix in one run.
 pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentError>> {
-    let mut errors = Vec::new();
-    let mut folders = match std::fs::read_dir(content_dir) {
+    let folders = match std::fs::read_dir(content_dir) {
         Ok(entries) => entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.is_dir())
+            .filter(|path| path.is_dir() && !path.ends_with(GLOSSARY_DIR))
             .collect::<Vec<_>>(),
         Err(e) => {
             return Err(vec![ContentError {
@@ -173,13 +341,16 @@ pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentE
             }]);
         }
     };
-    folders.sort();
+    // Order errors do not stop the build: every lesson is still compiled, so an author sees
+    // all there is to fix in one run.
+    let (folders, mut errors) = order_folders(content_dir, folders);
+    let glossaries = compile_glossaries(content_dir)?;
 
     let mut index = CourseIndex { lessons: Vec::new() };
     let mut lessons = Vec::new();
     let mut assets = Vec::new();
     for folder in folders {
-        match compile_lesson_folder(&folder) {
+        match compile_lesson_folder(&folder, &glossaries) {
             Ok((summary, compiled, images)) => {
                 index.lessons.push(summary);
                 lessons.extend(compiled);
@@ -188,17 +359,17 @@ pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentE
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() { Ok(CompiledCourse { index, lessons, assets }) } else { Err(errors) }
+    if errors.is_empty() { Ok(CompiledCourse { index, lessons, assets, glossaries }) } else { Err(errors) }
 }
 
 type FolderOutput = (LessonSummary, Vec<CompiledLesson>, Vec<(PathBuf, String)>);
 
 /// Compiles one lesson folder: every language, checked against the source.
-fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError>> {
+fn compile_lesson_folder(folder: &Path, glossaries: &[Glossary]) -> Result<FolderOutput, Vec<ContentError>> {
     let folder_name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut errors = Vec::new();
     let mut compiled: Vec<(PathBuf, Compiled)> = Vec::new();
-    for lang in Lang::ALL {
+    for (lang, glossary) in Lang::ALL.into_iter().zip(glossaries) {
         let file = folder.join(format!("{}.md", lang.code()));
         let source = match std::fs::read_to_string(&file) {
             Ok(source) => source,
@@ -211,7 +382,7 @@ fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError
                 continue;
             }
         };
-        match compile(&file, &source, lang) {
+        match compile(&file, &source, lang, glossary) {
             Ok(lesson) => {
                 if lesson.lesson.id != folder_name {
                     errors.push(ContentError {
@@ -253,6 +424,7 @@ fn compile_lesson_folder(folder: &Path) -> Result<FolderOutput, Vec<ContentError
         minutes: lead.minutes,
         pillar: lead.pillar,
         competency: lead.competency,
+        basic_skill: lead.basic_skill,
         translations: Vec::new(),
     };
     let mut out = Vec::new();
@@ -277,8 +449,13 @@ pub fn content_hash(lesson: &Lesson) -> String {
 }
 
 /// Compiles one lesson file. `file` is only used to name it in errors.
-pub fn compile_lesson(file: &Path, source: &str, lang: Lang) -> Result<Lesson, ContentError> {
-    compile(file, source, lang).map(|c| c.lesson)
+pub fn compile_lesson(
+    file: &Path,
+    source: &str,
+    lang: Lang,
+    glossary: &Glossary,
+) -> Result<Lesson, ContentError> {
+    compile(file, source, lang, glossary).map(|c| c.lesson)
 }
 
 /// A compiled lesson with the source lines that later checks need to name.
@@ -290,7 +467,7 @@ struct Compiled {
     images: Vec<String>,
 }
 
-fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentError> {
+fn compile(file: &Path, source: &str, lang: Lang, glossary: &Glossary) -> Result<Compiled, ContentError> {
     let lines = LineIndex::new(source);
     let err = |line: usize, kind: ContentErrorKind| ContentError { file: file.to_path_buf(), line, kind };
     let (front, body_start) = parse_front_matter(source).map_err(|(line, kind)| err(line, kind))?;
@@ -302,7 +479,7 @@ fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentErr
     let quiz_start = body_start + marker + QUIZ_MARKER.len();
     let quiz_src = &source[quiz_start..];
 
-    let mut ctx = Ctx { images: Vec::new(), folder: file.parent() };
+    let mut ctx = Ctx { images: Vec::new(), folder: file.parent(), glossary, used: Vec::new() };
     let body_nodes = tree(body_src, body_start, &lines);
     let body = ctx.blocks(&body_nodes, false).map_err(|(line, kind)| err(line, kind))?;
     let quiz_nodes = tree(quiz_src, quiz_start, &lines);
@@ -321,9 +498,11 @@ fn compile(file: &Path, source: &str, lang: Lang) -> Result<Compiled, ContentErr
             minutes: front.minutes,
             pillar: front.pillar,
             competency: front.competency,
+            basic_skill: front.basic_skill,
             objectives: front.objectives,
             body,
             quiz: Quiz { pass_mark: front.pass_mark, questions },
+            glossary: ctx.used.iter().filter_map(|id| glossary.get(id).cloned()).collect(),
         },
         id_line: front.id_line,
         question_lines,
@@ -356,6 +535,7 @@ fn check_translation(source: &Lesson, tr: &Compiled, file: &Path) -> Result<(), 
         ("minutes", source.minutes == lesson.minutes),
         ("pillar", source.pillar == lesson.pillar),
         ("competency", source.competency == lesson.competency),
+        ("basic_skill", source.basic_skill == lesson.basic_skill),
         ("pass_mark", source.quiz.pass_mark == lesson.quiz.pass_mark),
         ("number of objectives", source.objectives.len() == lesson.objectives.len()),
     ];
@@ -374,9 +554,7 @@ fn check_translation(source: &Lesson, tr: &Compiled, file: &Path) -> Result<(), 
                 format!("question {} is `{}` here but `{}` in the source", i + 1, q.id, s.id),
             ));
         }
-        let kind = |k: &QuestionKind| std::mem::discriminant(k);
-        let answers = |k: &QuestionKind| k.options().iter().map(|o| o.correct).collect::<Vec<_>>();
-        if kind(&s.kind) != kind(&q.kind) || answers(&s.kind) != answers(&q.kind) {
+        if s.kind.answer_shape() != q.kind.answer_shape() {
             return Err(mismatch(
                 line,
                 format!(
@@ -404,14 +582,25 @@ struct FrontMatter {
     minutes: u32,
     pillar: Pillar,
     competency: Competency,
+    basic_skill: BasicSkill,
     objectives: Vec<String>,
     pass_mark: u32,
 }
 
 type Located<T> = Result<T, (usize, ContentErrorKind)>;
 
-const KEYS: [&str; 9] =
-    ["id", "version", "title", "summary", "minutes", "pillar", "competency", "objectives", "pass_mark"];
+const KEYS: [&str; 10] = [
+    "id",
+    "version",
+    "title",
+    "summary",
+    "minutes",
+    "pillar",
+    "competency",
+    "basic_skill",
+    "objectives",
+    "pass_mark",
+];
 
 /// Parses the front matter: `key: value` lines, and `  - item` lines under `objectives:`.
 /// Returns the values and the byte offset where the body starts.
@@ -508,6 +697,7 @@ fn parse_front_matter(source: &str) -> Located<(FrontMatter, usize)> {
     }
     let pillar = Pillar::ALL[slug("pillar", &Pillar::ALL.map(Pillar::slug))?];
     let competency = Competency::ALL[slug("competency", &Competency::ALL.map(Competency::slug))?];
+    let basic_skill = BasicSkill::ALL[slug("basic_skill", &BasicSkill::ALL.map(BasicSkill::slug))?];
     let (objectives_line, objectives) =
         objectives.ok_or((end_line, ContentErrorKind::MissingKey("objectives")))?;
     if objectives.is_empty() || objectives.iter().any(|o| o.is_empty()) {
@@ -527,6 +717,7 @@ fn parse_front_matter(source: &str) -> Located<(FrontMatter, usize)> {
             minutes: number("minutes", 1..=60)?,
             pillar,
             competency,
+            basic_skill,
             objectives,
             pass_mark,
         },
@@ -604,6 +795,9 @@ fn tree<'a>(text: &'a str, base: usize, lines: &LineIndex) -> Vec<Node<'a>> {
 struct Ctx<'a> {
     images: Vec<String>,
     folder: Option<&'a Path>,
+    glossary: &'a Glossary,
+    /// Glossary ids the text links to, in order of first use.
+    used: Vec<String>,
 }
 
 fn unsupported(line: usize, what: &str) -> (usize, ContentErrorKind) {
@@ -799,6 +993,16 @@ impl Ctx<'_> {
                 Node::El { tag, kids, .. } => match tag {
                     Tag::Emphasis => out.push(Inline::Emphasis(self.inlines(kids)?)),
                     Tag::Strong => out.push(Inline::Strong(self.inlines(kids)?)),
+                    Tag::Link { dest_url, .. } if dest_url.starts_with('#') => {
+                        let id = &dest_url[1..];
+                        if self.glossary.get(id).is_none() {
+                            return Err((line, ContentErrorKind::UnknownGlossaryId(id.to_string())));
+                        }
+                        if !self.used.iter().any(|u| u == id) {
+                            self.used.push(id.to_string());
+                        }
+                        out.push(Inline::Term { id: id.to_string(), text: self.inlines(kids)? });
+                    }
                     Tag::Link { dest_url, .. } => {
                         let lower = dest_url.to_ascii_lowercase();
                         if !(lower.starts_with("https://") || lower.starts_with("http://")) {
@@ -838,34 +1042,26 @@ impl Ctx<'_> {
                     if questions.iter().any(|q| q.id == id) {
                         return Err((line, ContentErrorKind::DuplicateQuestionId(id)));
                     }
-                    let mut multiple = false;
-                    for class in classes {
-                        match class.as_ref() {
-                            "multiple" => multiple = true,
-                            other => {
-                                return Err((
-                                    line,
-                                    ContentErrorKind::QuizSyntax(format!("unknown question class .{other}")),
-                                ));
-                            }
-                        }
-                    }
+                    let syntax = |what: String| (line, ContentErrorKind::QuizSyntax(what));
+                    let kind = match classes.as_slice() {
+                        [] => KindMark::Single,
+                        [one] => KindMark::from_class(one)
+                            .ok_or_else(|| syntax(format!("unknown question class .{one}; {KIND_HELP}")))?,
+                        _ => return Err(syntax(format!("a question has one class; {KIND_HELP}"))),
+                    };
                     if !attrs.is_empty() {
-                        return Err((
-                            line,
-                            ContentErrorKind::QuizSyntax(
-                                "question headings take only {#id .multiple}".into(),
-                            ),
-                        ));
+                        return Err(syntax("question headings take only {#id .class}".into()));
                     }
                     lines.push(line);
                     current = Some(QuestionDraft {
                         id,
                         line,
+                        kind,
                         prompt: self.inlines(kids)?,
-                        multiple,
                         context: Vec::new(),
                         options: None,
+                        steps: None,
+                        pairs: None,
                         explanation: None,
                     });
                 }
@@ -891,14 +1087,18 @@ impl Ctx<'_> {
     fn question_part(&mut self, draft: &mut QuestionDraft, node: &Node) -> Located<()> {
         let line = node.line();
         let syntax = |what: &str| (line, ContentErrorKind::QuizSyntax(what.to_string()));
+        if draft.explanation.is_some() {
+            return Err(syntax("the explanation quote must come last in a question"));
+        }
+        let answered = draft.options.is_some() || draft.steps.is_some() || draft.pairs.is_some();
         match node {
-            Node::El { tag: Tag::Paragraph, kids, .. } if draft.options.is_none() => {
+            Node::El { tag: Tag::Paragraph, kids, .. } if !answered => {
                 draft.context.push(self.inlines(kids)?);
             }
             Node::El { tag: Tag::Paragraph, .. } => {
-                return Err(syntax("text after the options: write the explanation as a quote (> …)"));
+                return Err(syntax("text after the answers: write the explanation as a quote (> …)"));
             }
-            Node::El { tag: Tag::List(None), kids, .. } if draft.options.is_none() => {
+            Node::El { tag: Tag::List(None), kids, .. } if !answered => {
                 let mut options = Vec::new();
                 for item in kids {
                     let Node::El { tag: Tag::Item, kids, line } = item else {
@@ -917,10 +1117,32 @@ impl Ctx<'_> {
                 }
                 draft.options = Some(options);
             }
-            Node::El { tag: Tag::List(_), .. } => {
-                return Err(syntax("a question takes one bulleted list of options"));
+            Node::El { tag: Tag::List(Some(_)), kids, .. } if !answered => {
+                draft.steps = Some(self.list_items(kids)?);
             }
-            Node::El { tag: Tag::BlockQuote(None), kids, .. } if draft.explanation.is_none() => {
+            Node::El { tag: Tag::DefinitionList, kids, .. } if !answered => {
+                let mut pairs = Vec::new();
+                let mut left = None;
+                for kid in kids {
+                    match kid {
+                        Node::El { tag: Tag::DefinitionListTitle, kids, .. } => {
+                            left = Some(self.inlines(kids)?)
+                        }
+                        Node::El { tag: Tag::DefinitionListDefinition, kids, line } => {
+                            let left = left.take().ok_or_else(|| {
+                                (*line, ContentErrorKind::QuizSyntax("each left item takes one match".into()))
+                            })?;
+                            pairs.push(Pair { left, right: self.item_text(kids)? });
+                        }
+                        other => return Err(unsupported(other.line(), "this inside a match question")),
+                    }
+                }
+                draft.pairs = Some(pairs);
+            }
+            Node::El { tag: Tag::List(_) | Tag::DefinitionList, .. } => {
+                return Err(syntax("a question takes one list of answers"));
+            }
+            Node::El { tag: Tag::BlockQuote(None), kids, .. } => {
                 let mut text = Vec::new();
                 for kid in kids {
                     match kid {
@@ -940,54 +1162,126 @@ impl Ctx<'_> {
                 }
                 draft.explanation = Some(merge_text(text));
             }
-            Node::El { tag: Tag::BlockQuote(_), .. } => {
-                return Err(syntax("a question takes one explanation quote"));
-            }
             Node::El { tag: Tag::HtmlBlock, .. }
             | Node::Ev { ev: Event::Html(_) | Event::InlineHtml(_), .. } => {
                 return Err((line, ContentErrorKind::RawHtml));
             }
             _ => {
-                return Err(syntax("only a paragraph, the options and an explanation may follow a question"));
+                return Err(syntax("only a paragraph, the answers and an explanation may follow a question"));
             }
         }
         Ok(())
     }
 }
 
+const KIND_HELP: &str = "use none (single choice), .multiple, .true, .false, .order, .match or .spot";
+
+/// The kind a question heading's class asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KindMark {
+    Single,
+    Multiple,
+    True,
+    False,
+    Order,
+    Match,
+    Spot,
+}
+
+impl KindMark {
+    fn from_class(class: &str) -> Option<KindMark> {
+        Some(match class {
+            "multiple" => KindMark::Multiple,
+            "true" => KindMark::True,
+            "false" => KindMark::False,
+            "order" => KindMark::Order,
+            "match" => KindMark::Match,
+            "spot" => KindMark::Spot,
+            _ => return None,
+        })
+    }
+
+    /// What the question's answers must be written as.
+    fn expects(self) -> &'static str {
+        match self {
+            KindMark::Single | KindMark::Multiple => "a task list of options (- [ ] / - [x])",
+            KindMark::True | KindMark::False => "no list: the heading is the statement",
+            KindMark::Order => "a numbered list of the steps in the right order",
+            KindMark::Match => "a definition list of pairs (left, then `: right`)",
+            KindMark::Spot => "a task list of the message's parts, suspicious ones marked [x]",
+        }
+    }
+}
+
 struct QuestionDraft {
     id: String,
     line: usize,
+    kind: KindMark,
     prompt: Vec<Inline>,
-    multiple: bool,
     context: Vec<Vec<Inline>>,
     options: Option<Vec<Choice>>,
+    steps: Option<Vec<Vec<Inline>>>,
+    pairs: Option<Vec<Pair>>,
     explanation: Option<Vec<Inline>>,
 }
 
 impl QuestionDraft {
     fn finish(self) -> Located<Question> {
-        let line = self.line;
-        let options = self.options.unwrap_or_default();
-        if options.len() < 2 {
-            return Err((line, ContentErrorKind::TooFewOptions(self.id)));
-        }
-        let correct = options.iter().filter(|o| o.correct).count();
-        if correct == 0 {
-            return Err((line, ContentErrorKind::NoCorrectAnswer(self.id)));
-        }
-        if correct > 1 && !self.multiple {
-            return Err((line, ContentErrorKind::SeveralCorrectAnswers(self.id)));
-        }
-        let Some(explanation) = self.explanation.filter(|e| !e.is_empty()) else {
-            return Err((line, ContentErrorKind::MissingExplanation(self.id)));
+        let QuestionDraft { id, line, kind: mark, prompt, context, options, steps, pairs, explanation } =
+            self;
+        let wrong_shape =
+            || (line, ContentErrorKind::QuizSyntax(format!("question `{id}` needs {}", mark.expects())));
+        let kind = match (mark, options, steps, pairs) {
+            (KindMark::Single | KindMark::Multiple, Some(options), None, None) => {
+                if options.len() < 2 {
+                    return Err((line, ContentErrorKind::TooFewOptions(id)));
+                }
+                match options.iter().filter(|o| o.correct).count() {
+                    0 => return Err((line, ContentErrorKind::NoCorrectAnswer(id))),
+                    n if n > 1 && mark == KindMark::Single => {
+                        return Err((line, ContentErrorKind::SeveralCorrectAnswers(id)));
+                    }
+                    _ if mark == KindMark::Multiple => QuestionKind::MultipleChoice { options },
+                    _ => QuestionKind::SingleChoice { options },
+                }
+            }
+            (KindMark::True, None, None, None) => QuestionKind::TrueFalse { answer: true },
+            (KindMark::False, None, None, None) => QuestionKind::TrueFalse { answer: false },
+            (KindMark::Order, None, Some(steps), None) => {
+                if steps.len() < 2 {
+                    return Err((line, ContentErrorKind::TooFewOptions(id)));
+                }
+                QuestionKind::Order { steps }
+            }
+            (KindMark::Match, None, None, Some(pairs)) => {
+                if pairs.len() < 2 {
+                    return Err((line, ContentErrorKind::TooFewOptions(id)));
+                }
+                QuestionKind::Match { pairs }
+            }
+            (KindMark::Spot, Some(parts), None, None) => {
+                if parts.len() < 2 {
+                    return Err((line, ContentErrorKind::TooFewOptions(id)));
+                }
+                if !parts.iter().any(|p| p.correct) {
+                    return Err((line, ContentErrorKind::NoCorrectAnswer(id)));
+                }
+                if parts.iter().all(|p| p.correct) {
+                    return Err((
+                        line,
+                        ContentErrorKind::QuizSyntax(format!(
+                            "question `{id}`: some parts of the message must be innocent ([ ])"
+                        )),
+                    ));
+                }
+                QuestionKind::SpotTheScam { parts }
+            }
+            _ => return Err(wrong_shape()),
         };
-        let kind = if self.multiple {
-            QuestionKind::MultipleChoice { options }
-        } else {
-            QuestionKind::SingleChoice { options }
+        let Some(explanation) = explanation.filter(|e| !e.is_empty()) else {
+            return Err((line, ContentErrorKind::MissingExplanation(id)));
         };
-        Ok(Question { id: self.id, prompt: self.prompt, context: self.context, kind, explanation })
+        Ok(Question { id, prompt, context, kind, explanation })
     }
 }
 

@@ -80,6 +80,44 @@ impl Competency {
     }
 }
 
+/// The "5 kỹ năng số cơ bản" that every household should master (Công văn 3240/BTTTT-CĐSQG, 2024).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BasicSkill {
+    /// Sử dụng dịch vụ công trực tuyến.
+    DichVuCong,
+    /// Mua sắm trực tuyến.
+    MuaSam,
+    /// Thanh toán trực tuyến.
+    ThanhToan,
+    /// Tự bảo vệ mình trên không gian mạng.
+    TuBaoVe,
+    /// Sử dụng các nền tảng số khác.
+    NenTangKhac,
+}
+
+impl BasicSkill {
+    /// Every skill, in the order the letter names them.
+    pub const ALL: [BasicSkill; 5] = [
+        BasicSkill::DichVuCong,
+        BasicSkill::MuaSam,
+        BasicSkill::ThanhToan,
+        BasicSkill::TuBaoVe,
+        BasicSkill::NenTangKhac,
+    ];
+
+    /// The slug used in front matter and as the suffix of its message id (`basic-skill-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            BasicSkill::DichVuCong => "dich-vu-cong",
+            BasicSkill::MuaSam => "mua-sam",
+            BasicSkill::ThanhToan => "thanh-toan",
+            BasicSkill::TuBaoVe => "tu-bao-ve",
+            BasicSkill::NenTangKhac => "nen-tang-khac",
+        }
+    }
+}
+
 /// One lesson in one language, as the app receives it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lesson {
@@ -94,10 +132,13 @@ pub struct Lesson {
     pub minutes: u32,
     pub pillar: Pillar,
     pub competency: Competency,
+    pub basic_skill: BasicSkill,
     /// What the learner can do afterwards, in plain words.
     pub objectives: Vec<String>,
     pub body: Vec<Block>,
     pub quiz: Quiz,
+    /// The shared glossary's entries that this lesson links to, so they work offline with it.
+    pub glossary: Vec<GlossaryEntry>,
 }
 
 /// A lesson as written to the build output: the lesson and the hash of its canonical form.
@@ -178,6 +219,11 @@ pub enum Inline {
         href: String,
         text: Vec<Inline>,
     },
+    /// Words linked to a glossary entry (`[words](#id)` in Markdown); the app explains them on tap.
+    Term {
+        id: String,
+        text: Vec<Inline>,
+    },
 }
 
 impl Inline {
@@ -187,9 +233,10 @@ impl Inline {
         for inline in inlines {
             match inline {
                 Inline::Text(text) | Inline::Code(text) => out.push_str(text),
-                Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
-                    out.push_str(&Inline::plain_text(inner))
-                }
+                Inline::Emphasis(inner)
+                | Inline::Strong(inner)
+                | Inline::Link { text: inner, .. }
+                | Inline::Term { text: inner, .. } => out.push_str(&Inline::plain_text(inner)),
             }
         }
         out
@@ -217,7 +264,9 @@ pub struct Question {
     pub explanation: Vec<Inline>,
 }
 
-/// What kind of answer a question takes.
+/// What kind of answer a question takes. Options, steps, pairs and parts are kept in the order
+/// the author wrote them (for order questions, that is the right order); the app shuffles them
+/// for display, and answers name them by these indices, so grading never depends on the shuffle.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
@@ -225,22 +274,68 @@ pub enum QuestionKind {
     SingleChoice { options: Vec<Choice> },
     /// One or more options are right; the learner picks all of them.
     MultipleChoice { options: Vec<Choice> },
+    /// The prompt is a statement; the learner says whether it is true.
+    TrueFalse { answer: bool },
+    /// The learner puts the steps in order; `steps` is the right order.
+    Order { steps: Vec<Vec<Inline>> },
+    /// The learner matches each left item with its right item; `pairs` are the right matches.
+    Match { pairs: Vec<Pair> },
+    /// A message cut into parts; the learner picks the suspicious ones (`correct` marks them).
+    SpotTheScam { parts: Vec<Choice> },
 }
 
 impl QuestionKind {
-    /// The options of a choice question.
-    pub fn options(&self) -> &[Choice] {
+    /// The name used in the content format and in reports (`single`, `multiple`, …).
+    pub fn name(&self) -> &'static str {
         match self {
-            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => options,
+            QuestionKind::SingleChoice { .. } => "single",
+            QuestionKind::MultipleChoice { .. } => "multiple",
+            QuestionKind::TrueFalse { .. } => "true-false",
+            QuestionKind::Order { .. } => "order",
+            QuestionKind::Match { .. } => "match",
+            QuestionKind::SpotTheScam { .. } => "spot",
         }
+    }
+
+    /// What must be the same in every translation: the kind, how many items it has, and which
+    /// of them are right.
+    pub fn answer_shape(&self) -> (&'static str, Vec<bool>) {
+        let marks = |choices: &[Choice]| choices.iter().map(|c| c.correct).collect();
+        let shape = match self {
+            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+                marks(options)
+            }
+            QuestionKind::SpotTheScam { parts } => marks(parts),
+            QuestionKind::TrueFalse { answer } => vec![*answer],
+            QuestionKind::Order { steps } => vec![true; steps.len()],
+            QuestionKind::Match { pairs } => vec![true; pairs.len()],
+        };
+        (self.name(), shape)
     }
 }
 
-/// An option of a choice question.
+/// An option of a choice question, or a part of a message in a spot-the-scam question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub text: Vec<Inline>,
+    /// Right (for an option) or suspicious (for a part of a message).
     pub correct: bool,
+}
+
+/// A pair of a match question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    pub left: Vec<Inline>,
+    pub right: Vec<Inline>,
+}
+
+/// An entry of the shared glossary (`content/glossary/<lang>.md`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    /// Stable id, the same in every language; lessons link to it as `[words](#id)`.
+    pub id: String,
+    pub term: String,
+    pub definition: Vec<Inline>,
 }
 
 /// The compiled course index: every lesson with what the course page shows before it is opened.
@@ -264,6 +359,7 @@ pub struct LessonSummary {
     pub minutes: u32,
     pub pillar: Pillar,
     pub competency: Competency,
+    pub basic_skill: BasicSkill,
     /// One entry per language, the source first.
     pub translations: Vec<Translation>,
 }

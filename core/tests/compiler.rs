@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use kns_core::Lang;
-use kns_core::compiler::{ContentError, ContentErrorKind, compile_course, compile_lesson, content_hash};
-use kns_core::content::{Block, Inline, QuestionKind, Tone};
+use kns_core::compiler::{
+    ContentError, ContentErrorKind, Glossary, compile_course, compile_glossary, compile_lesson, content_hash,
+};
+use kns_core::content::{Block, GlossaryEntry, Inline, Pair, QuestionKind, Tone};
 
 const FRONT: &str = "---
 id: bai-thu
@@ -15,6 +17,7 @@ summary: Một bài để thử.
 minutes: 5
 pillar: ky-nang-so
 competency: an-toan
+basic_skill: tu-bao-ve
 objectives:
   - Biết thử
 ---
@@ -30,13 +33,17 @@ const QUIZ: &str = "
 > Vì vậy.
 ";
 
-/// A lesson with the given body (which starts on line 12) and a valid quiz.
+/// A lesson with the given body (which starts on line 13) and a valid quiz.
 fn with_body(body: &str) -> String {
     format!("{FRONT}{body}\n{QUIZ}")
 }
 
 fn compile(source: &str) -> Result<kns_core::content::Lesson, ContentError> {
-    compile_lesson(Path::new("content/bai-thu/vi.md"), source, Lang::Vi)
+    compile_lesson(Path::new("content/bai-thu/vi.md"), source, Lang::Vi, &glossary())
+}
+
+fn glossary() -> Glossary {
+    compile_glossary(Path::new("content/glossary/vi.md"), "## OTP {#otp}\n\nMã dùng một lần.\n").unwrap()
 }
 
 fn error_of(source: &str) -> (usize, ContentErrorKind) {
@@ -145,8 +152,8 @@ OTP
 
 #[test]
 fn raw_html_is_rejected_with_its_line() {
-    assert_eq!(error_of(&with_body("Chữ.\n\n<script>alert(1)</script>\n")), (14, ContentErrorKind::RawHtml));
-    assert_eq!(error_of(&with_body("Chữ <b>đậm</b>.\n")), (12, ContentErrorKind::RawHtml));
+    assert_eq!(error_of(&with_body("Chữ.\n\n<script>alert(1)</script>\n")), (15, ContentErrorKind::RawHtml));
+    assert_eq!(error_of(&with_body("Chữ <b>đậm</b>.\n")), (13, ContentErrorKind::RawHtml));
 }
 
 #[test]
@@ -154,7 +161,7 @@ fn links_other_than_http_are_rejected() {
     for url in ["javascript:alert(1)", "tel:113", "mailto:a@b.vn", "/lesson/x"] {
         assert_eq!(
             error_of(&with_body(&format!("\n[bấm]({url})\n"))),
-            (13, ContentErrorKind::LinkScheme(url.into())),
+            (14, ContentErrorKind::LinkScheme(url.into())),
             "{url}"
         );
     }
@@ -162,15 +169,15 @@ fn links_other_than_http_are_rejected() {
 
 #[test]
 fn images_need_alt_text_and_a_safe_source() {
-    assert_eq!(error_of(&with_body("![](https://a.vn/x.svg)\n")), (12, ContentErrorKind::ImageWithoutAlt));
-    assert_eq!(error_of(&with_body("Chữ ![ảnh](https://a.vn/x.svg)\n")), (12, ContentErrorKind::ImageInline));
+    assert_eq!(error_of(&with_body("![](https://a.vn/x.svg)\n")), (13, ContentErrorKind::ImageWithoutAlt));
+    assert_eq!(error_of(&with_body("Chữ ![ảnh](https://a.vn/x.svg)\n")), (13, ContentErrorKind::ImageInline));
     assert_eq!(
         error_of(&with_body("![ảnh](data:image/png;base64,AAAA)\n")),
-        (12, ContentErrorKind::ImageSource("data:image/png;base64,AAAA".into()))
+        (13, ContentErrorKind::ImageSource("data:image/png;base64,AAAA".into()))
     );
     assert!(matches!(
         error_of(&with_body("![ảnh](khong-co.svg)\n")),
-        (12, ContentErrorKind::ImageSource(ref s)) if s.contains("no such file")
+        (13, ContentErrorKind::ImageSource(ref s)) if s.contains("no such file")
     ));
 }
 
@@ -179,7 +186,7 @@ fn unknown_missing_and_invalid_front_matter_is_named() {
     let unknown = FRONT.replace("minutes: 5\n", "minutes: 5\nauthor: Lan\n");
     assert_eq!(error_of(&format!("{unknown}\n{QUIZ}")), (7, ContentErrorKind::UnknownKey("author".into())));
     let missing = FRONT.replace("summary: Một bài để thử.\n", "");
-    assert_eq!(error_of(&format!("{missing}\n{QUIZ}")), (10, ContentErrorKind::MissingKey("summary")));
+    assert_eq!(error_of(&format!("{missing}\n{QUIZ}")), (11, ContentErrorKind::MissingKey("summary")));
     let bad_pillar = FRONT.replace("pillar: ky-nang-so", "pillar: suc-khoe");
     assert!(matches!(
         error_of(&format!("{bad_pillar}\n{QUIZ}")),
@@ -193,13 +200,13 @@ fn unknown_missing_and_invalid_front_matter_is_named() {
 #[test]
 fn markdown_outside_the_model_is_rejected() {
     let cases = [
-        ("# Tiêu đề\n", 12),
-        ("```\ncode\n```\n", 12),
-        ("| a | b |\n|---|---|\n| 1 | 2 |\n", 12),
-        ("Chữ.\n\n---\n\nChữ.\n", 14),
-        ("- một\n  - hai\n", 13),
-        ("> trích dẫn\n", 12),
-        ("> [!NOTE]\n> ghi chú\n", 12),
+        ("# Tiêu đề\n", 13),
+        ("```\ncode\n```\n", 13),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n", 13),
+        ("Chữ.\n\n---\n\nChữ.\n", 15),
+        ("- một\n  - hai\n", 14),
+        ("> trích dẫn\n", 13),
+        ("> [!NOTE]\n> ghi chú\n", 13),
     ];
     for (body, line) in cases {
         let (got, kind) = error_of(&with_body(body));
@@ -214,33 +221,33 @@ fn markdown_outside_the_model_is_rejected() {
 #[test]
 fn quiz_errors_name_the_question_line() {
     let quiz = |q: &str| format!("{FRONT}Chữ.\n\n::: quiz\n\n{q}");
-    // The first question heading is on line 16.
+    // The first question heading is on line 17.
     assert_eq!(
         error_of(&quiz("## Hỏi? {#q-a}\n- [ ] Một\n- [ ] Hai\n\n> Giải thích.\n")),
-        (16, ContentErrorKind::NoCorrectAnswer("q-a".into()))
+        (17, ContentErrorKind::NoCorrectAnswer("q-a".into()))
     );
     assert_eq!(
         error_of(&quiz("## Hỏi? {#q-a}\n- [x] Một\n- [x] Hai\n\n> Giải thích.\n")),
-        (16, ContentErrorKind::SeveralCorrectAnswers("q-a".into()))
+        (17, ContentErrorKind::SeveralCorrectAnswers("q-a".into()))
     );
-    assert_eq!(error_of(&quiz("## Hỏi?\n- [x] Một\n- [ ] Hai\n")), (16, ContentErrorKind::QuestionWithoutId));
+    assert_eq!(error_of(&quiz("## Hỏi?\n- [x] Một\n- [ ] Hai\n")), (17, ContentErrorKind::QuestionWithoutId));
     assert_eq!(
         error_of(&quiz("## Hỏi? {#q-a}\n- [x] Một\n- [ ] Hai\n")),
-        (16, ContentErrorKind::MissingExplanation("q-a".into()))
+        (17, ContentErrorKind::MissingExplanation("q-a".into()))
     );
     assert_eq!(
         error_of(&quiz("## Hỏi? {#q-a}\n- [x] Một\n\n> Vì.\n")),
-        (16, ContentErrorKind::TooFewOptions("q-a".into()))
+        (17, ContentErrorKind::TooFewOptions("q-a".into()))
     );
     assert_eq!(
         error_of(&quiz(
             "## A {#q-a}\n- [x] Một\n- [ ] Hai\n\n> Vì.\n\n## B {#q-a}\n- [x] Một\n- [ ] Hai\n\n> Vì.\n"
         )),
-        (22, ContentErrorKind::DuplicateQuestionId("q-a".into()))
+        (23, ContentErrorKind::DuplicateQuestionId("q-a".into()))
     );
     assert!(matches!(
         error_of(&quiz("## A {#q-a}\n- Một\n- [x] Hai\n\n> Vì.\n")),
-        (17, ContentErrorKind::QuizSyntax(_))
+        (18, ContentErrorKind::QuizSyntax(_))
     ));
     assert_eq!(error_of(&with_body("").replace("::: quiz", "")).1, ContentErrorKind::QuizMissing);
     let multiple = compile(&quiz("## Hỏi? {#q-a .multiple}\n- [x] Một\n- [x] Hai\n\n> Vì.\n")).unwrap();
@@ -255,6 +262,7 @@ impl TempCourse {
         let dir = std::env::temp_dir().join(format!("kns-test-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("bai-thu")).unwrap();
+        std::fs::write(dir.join("order.txt"), "bai-thu\n").unwrap();
         TempCourse(dir)
     }
 
@@ -286,7 +294,7 @@ fn a_translation_must_match_the_source_quiz_and_folder() {
     course.write("en.md", &with_body("Text.\n").replace("- [ ] Sai\n- [x] Đúng", "- [x] False\n- [ ] True"));
     let errors = compile_course(&course.0).unwrap_err();
     assert_eq!(errors[0].file, course.0.join("bai-thu/en.md"));
-    assert_eq!(errors[0].line, 17);
+    assert_eq!(errors[0].line, 18);
     assert!(matches!(errors[0].kind, ContentErrorKind::TranslationMismatch(_)));
 
     let renamed = TempCourse::new("renamed");
@@ -310,5 +318,132 @@ fn the_hash_changes_with_the_text_and_nothing_else() {
 #[test]
 fn errors_print_as_file_line_reason() {
     let e = compile(&with_body("<b>x</b>\n")).unwrap_err();
-    assert_eq!(e.to_string(), "content/bai-thu/vi.md:12: raw HTML is not allowed in lessons");
+    assert_eq!(e.to_string(), "content/bai-thu/vi.md:13: raw HTML is not allowed in lessons");
+}
+
+#[test]
+fn every_question_kind_compiles_from_its_markdown() {
+    let lesson = compile(&format!(
+        "{FRONT}Chữ.\n\n::: quiz\n
+## Công an có gọi điện bắt chuyển tiền không? {{#q-tf .false}}
+
+> Không bao giờ.
+
+## Xếp các bước theo thứ tự {{#q-order .order}}
+1. Cúp máy
+2. Gọi lại số đã biết
+3. Báo công an
+
+> Cúp máy trước.
+
+## Nối từ với nghĩa {{#q-match .match}}
+OTP
+: Mã dùng một lần
+
+VNeID
+: Ứng dụng định danh
+
+> Hai từ hay gặp.
+
+## Chỗ nào đáng ngờ? {{#q-spot .spot}}
+Bạn nhận được tin nhắn này:
+- [ ] Chào bạn,
+- [x] tài khoản sẽ bị khóa sau 24 giờ.
+- [x] Bấm vào http://vcb-xacminh.top để giữ tài khoản.
+
+> Dọa khóa và đường link lạ.
+"
+    ))
+    .unwrap();
+    let kinds: Vec<&str> = lesson.quiz.questions.iter().map(|q| q.kind.name()).collect();
+    assert_eq!(kinds, ["true-false", "order", "match", "spot"]);
+    let q = &lesson.quiz.questions;
+    assert_eq!(q[0].kind, QuestionKind::TrueFalse { answer: false });
+    let QuestionKind::Order { steps } = &q[1].kind else { unreachable!() };
+    assert_eq!(steps[2], vec![Inline::Text("Báo công an".into())]);
+    let QuestionKind::Match { pairs } = &q[2].kind else { unreachable!() };
+    assert_eq!(
+        pairs[1],
+        Pair {
+            left: vec![Inline::Text("VNeID".into())],
+            right: vec![Inline::Text("Ứng dụng định danh".into())]
+        }
+    );
+    let QuestionKind::SpotTheScam { parts } = &q[3].kind else { unreachable!() };
+    assert_eq!(parts.iter().map(|p| p.correct).collect::<Vec<_>>(), [false, true, true]);
+    assert_eq!(q[3].context, vec![vec![Inline::Text("Bạn nhận được tin nhắn này:".into())]]);
+}
+
+#[test]
+fn a_question_whose_answers_do_not_fit_its_kind_is_named() {
+    let quiz = |q: &str| format!("{FRONT}Chữ.\n\n::: quiz\n\n{q}");
+    let cases = [
+        "## A {#q-a .order}\n- [x] Một\n- [ ] Hai\n\n> Vì.\n",
+        "## A {#q-a .true}\n- [x] Đúng\n- [ ] Sai\n\n> Vì.\n",
+        "## A {#q-a .match}\n1. Một\n2. Hai\n\n> Vì.\n",
+        "## A {#q-a .multiple}\nOTP\n: Mã\n\nPIN\n: Số\n\n> Vì.\n",
+        "## A {#q-a .nonsense}\n- [x] Một\n- [ ] Hai\n\n> Vì.\n",
+        "## A {#q-a .spot}\n- [x] Một\n- [x] Hai\n\n> Vì.\n",
+    ];
+    for case in cases {
+        let (line, kind) = error_of(&quiz(case));
+        assert_eq!(line, 17, "{case}");
+        assert!(matches!(kind, ContentErrorKind::QuizSyntax(_)), "{case}: {kind:?}");
+    }
+    assert_eq!(
+        error_of(&quiz("## A {#q-a .spot}\n- [ ] Một\n- [ ] Hai\n\n> Vì.\n")),
+        (17, ContentErrorKind::NoCorrectAnswer("q-a".into()))
+    );
+    assert_eq!(
+        error_of(&quiz("## A {#q-a .order}\n1. Một\n\n> Vì.\n")),
+        (17, ContentErrorKind::TooFewOptions("q-a".into()))
+    );
+}
+
+#[test]
+fn glossary_links_become_terms_and_carry_their_entries() {
+    let lesson = compile(&with_body("Đừng đưa [mã OTP](#otp) cho ai. Nhắc lại: [OTP](#otp).\n")).unwrap();
+    let Block::Paragraph { text } = &lesson.body[0] else { unreachable!() };
+    assert_eq!(text[1], Inline::Term { id: "otp".into(), text: vec![Inline::Text("mã OTP".into())] });
+    assert_eq!(
+        lesson.glossary,
+        vec![GlossaryEntry {
+            id: "otp".into(),
+            term: "OTP".into(),
+            definition: vec![Inline::Text("Mã dùng một lần.".into())]
+        }]
+    );
+    assert_eq!(
+        error_of(&with_body("Xem [QR](#qr).\n")),
+        (13, ContentErrorKind::UnknownGlossaryId("qr".into()))
+    );
+}
+
+#[test]
+fn a_malformed_glossary_is_named_with_its_line() {
+    let file = Path::new("content/glossary/vi.md");
+    let no_id = compile_glossary(file, "## OTP\n\nMã.\n").unwrap_err();
+    assert_eq!((no_id.line, matches!(no_id.kind, ContentErrorKind::GlossarySyntax(_))), (1, true));
+    let empty = compile_glossary(file, "## OTP {#otp}\n\n## PIN {#pin}\n\nSố bí mật.\n").unwrap_err();
+    assert_eq!(empty.line, 1);
+    let twice = compile_glossary(file, "## OTP {#otp}\n\nMã.\n\n## OTP {#otp}\n\nMã.\n").unwrap_err();
+    assert_eq!(twice.line, 5);
+    let list = compile_glossary(file, "## OTP {#otp}\n\n- Mã\n").unwrap_err();
+    assert_eq!(list.line, 3);
+}
+
+#[test]
+fn the_course_order_must_name_every_lesson_once() {
+    let course = TempCourse::new("order");
+    course.write("vi.md", &with_body("Chữ.\n"));
+    course.write("en.md", &with_body("Text.\n"));
+    assert!(compile_course(&course.0).is_ok());
+    std::fs::write(course.0.join("order.txt"), "# thứ tự\nbai-thu\nbai-khac\nbai-thu\n").unwrap();
+    let errors = compile_course(&course.0).unwrap_err();
+    let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3, 4]);
+    assert!(errors.iter().all(|e| matches!(e.kind, ContentErrorKind::CourseOrder(_))));
+    std::fs::write(course.0.join("order.txt"), "\n").unwrap();
+    let errors = compile_course(&course.0).unwrap_err();
+    assert_eq!(errors[0].kind, ContentErrorKind::CourseOrder("lesson `bai-thu` is not listed".into()));
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use kns_core::Lang;
-use kns_core::content::{Competency, Pillar};
+use kns_core::content::{BasicSkill, Competency, Pillar};
 use kns_core::i18n::Catalog;
 
 /// All `*.ftl` files of a language, in file-name order, as the app's build concatenates them.
@@ -65,11 +65,14 @@ fn every_message_id_exists_in_every_language_with_the_same_variables() {
 }
 
 #[test]
-fn every_pillar_and_competency_has_a_name_in_every_language() {
+fn every_pillar_competency_and_basic_skill_has_a_name_in_every_language() {
     for lang in Lang::ALL {
         let catalog = Catalog::parse(lang, &source(lang)).unwrap();
         for pillar in Pillar::ALL {
             assert!(catalog.has(&format!("pillar-{}", pillar.slug())), "{lang}: {pillar:?}");
+        }
+        for skill in BasicSkill::ALL {
+            assert!(catalog.has(&format!("basic-skill-{}", skill.slug())), "{lang}: {skill:?}");
         }
         for competency in Competency::ALL {
             assert!(catalog.has(&format!("competency-{}", competency.slug())), "{lang}: {competency:?}");

@@ -33,6 +33,12 @@ competency-an-toan = Safety
 competency-giai-quyet-van-de = Solving problems
 competency-ung-dung-ai = Using artificial intelligence
 
+basic-skill-dich-vu-cong = Using online public services
+basic-skill-mua-sam = Shopping online
+basic-skill-thanh-toan = Paying online
+basic-skill-tu-bao-ve = Protecting yourself online
+basic-skill-nen-tang-khac = Using other digital platforms
+
 lesson-back = Back to the lessons
 lesson-loading = Loading the lesson…
 lesson-load-failed = This lesson could not be loaded. Check your connection, then try again.

@@ -30,6 +30,12 @@ competency-an-toan = An toàn
 competency-giai-quyet-van-de = Giải quyết vấn đề
 competency-ung-dung-ai = Ứng dụng trí tuệ nhân tạo
 
+basic-skill-dich-vu-cong = Sử dụng dịch vụ công trực tuyến
+basic-skill-mua-sam = Mua sắm trực tuyến
+basic-skill-thanh-toan = Thanh toán trực tuyến
+basic-skill-tu-bao-ve = Tự bảo vệ mình trên không gian mạng
+basic-skill-nen-tang-khac = Sử dụng các nền tảng số khác
+
 lesson-back = Về danh sách bài học
 lesson-loading = Đang tải bài học…
 lesson-load-failed = Không tải được bài học này. Hãy kiểm tra kết nối mạng rồi thử lại.

@@ -1,7 +1,10 @@
 //! Renders the lesson model (kns-core's closed set of blocks and inlines) with components.
 //! Text is always inserted as text, never as HTML: whatever a lesson says, it cannot add markup.
 
-use kns_core::content::{Block, Inline, Tone};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use kns_core::content::{Block, GlossaryEntry, Inline, Tone};
 use leptos::prelude::*;
 
 use crate::course::image_url;
@@ -84,5 +87,42 @@ fn inline_view(inline: Inline) -> AnyView {
             <a href=href rel="noopener noreferrer" target="_blank">{inlines(text)}</a>
         }
         .into_any(),
+        Inline::Term { id, text } => {
+            let entry =
+                use_context::<LessonGlossary>().and_then(|g| g.0.iter().find(|e| e.id == id).cloned());
+            match entry {
+                Some(entry) => term_view(entry, text),
+                // The compiler puts every linked entry in the lesson; this is only a safety net.
+                None => inlines(text).into_any(),
+            }
+        }
     }
+}
+
+/// The glossary entries of the lesson being shown; provided by the lesson page.
+#[derive(Clone)]
+pub struct LessonGlossary(pub Arc<Vec<GlossaryEntry>>);
+
+/// Glossary words: a button that shows the definition right after it, and hides it again.
+fn term_view(entry: GlossaryEntry, text: Vec<Inline>) -> AnyView {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let definition_id = format!("term-{}-{}", entry.id, NEXT.fetch_add(1, Ordering::Relaxed));
+    let open = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="term-link"
+            aria-expanded=move || open.get().to_string()
+            aria-controls=definition_id.clone()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {inlines(text)}
+        </button>
+        <span id=definition_id class="term-definition" role="note" hidden=move || !open.get()>
+            <strong>{entry.term}</strong>
+            ": "
+            {inlines(entry.definition)}
+        </span>
+    }
+    .into_any()
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::blocks::Blocks;
+use crate::components::blocks::{Blocks, LessonGlossary};
 use crate::components::status::{LoadFailed, Loading};
 use crate::course::{load_lesson, use_course};
 use crate::i18n::use_i18n;
@@ -71,6 +71,7 @@ fn lesson_view(compiled: &CompiledLesson) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let lesson = compiled.lesson.clone();
     let minutes = lesson.minutes as i64;
+    provide_context(LessonGlossary(std::sync::Arc::new(lesson.glossary)));
     view! {
         <article class="lesson" lang=lesson.lang.code()>
             <h1>{lesson.title}</h1>
