@@ -55,7 +55,7 @@ test('the lesson opens from the course page and shows its steps and warning', as
   const warning = page.locator('aside.callout.warning').first();
   await expect(warning).toBeVisible();
   await expect(warning.locator('.callout-label')).toHaveText('Cảnh báo');
-  await expect(page.locator('dfn', { hasText: 'OTP' }).first()).toBeVisible();
+  await expect(page.locator('button.term-link', { hasText: 'OTP' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -107,5 +107,21 @@ test('lessons are fetched only when opened, not with the course page', async ({ 
   await page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' }).click();
   await expect(page.locator('ol.steps').first()).toBeVisible();
   expect(lessonRequests).toHaveLength(1);
-  expect(lessonRequests[0]).toMatch(new RegExp(`/content/lessons/${LESSON}\\.vi\\.[0-9a-f]{12}\\.json$`));
+  expect(lessonRequests[0]).toMatch(new RegExp(`/content/lessons/${LESSON}\\.vi\\.[0-9a-f]{12}\\.bin$`));
+});
+
+test('links change the page without reloading it, and back and forward work', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => ((window as any).stillTheSamePage = true));
+  await page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
+  expect(await page.evaluate(() => (window as any).stillTheSamePage)).toBe(true);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số cơ bản');
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
+  await page.getByRole('link', { name: 'Kỹ năng số', exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await page.evaluate(() => (window as any).stillTheSamePage)).toBe(true);
 });

@@ -1,5 +1,9 @@
 //! The interface language: a signal every view reads its words through.
 //!
+//! Views take their words once, as plain strings, and the app re-renders the page when the
+//! language changes (see [`crate::app::App`]). A reactive closure per word cost about a third of
+//! the wasm; a language switch is rare, and re-rendering one page is instant.
+//!
 //! Messages come from `i18n/<lang>/*.ftl`, embedded at build time (see build.rs) and read by
 //! kns-core's Fluent reader. The choice is remembered on the device and set on `<html lang>`, so
 //! screen readers and the browser's voice speak the right language.
@@ -42,9 +46,14 @@ impl I18n {
         I18n { lang: RwSignal::new(lang) }
     }
 
-    /// The current language (tracked: a view that calls this updates when it changes).
+    /// The current language, tracked: a resource or view that reads it re-runs when it changes.
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// The current language, untracked: for views, which the app re-renders on a change anyway.
+    pub fn current(&self) -> Lang {
+        self.lang.get_untracked()
     }
 
     /// Switches language, remembers the choice and updates `<html lang>`.
@@ -56,12 +65,12 @@ impl I18n {
 
     /// The message `id` in the current language.
     pub fn t(&self, id: &str) -> String {
-        catalog(self.lang()).get(id)
+        catalog(self.current()).get(id)
     }
 
     /// The message `id` with arguments, in the current language.
     pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        catalog(self.lang()).format(id, args)
+        catalog(self.current()).format(id, args)
     }
 }
 

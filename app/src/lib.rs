@@ -7,6 +7,7 @@ pub mod course;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
+pub mod router;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

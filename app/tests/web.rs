@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use kns_app::components::blocks::{Blocks, LessonGlossary};
 use kns_app::i18n::I18n;
-use kns_app::platform::fetch::{LoadError, fetch_json};
+use kns_app::platform::fetch::{LoadError, fetch_decoded};
 use kns_app::platform::prefs;
 use kns_core::Lang;
 use kns_core::content::{Block, GlossaryEntry, Inline, Step, Tone};
@@ -39,13 +39,14 @@ fn a_stored_value_that_is_no_language_is_ignored() {
 }
 
 #[wasm_bindgen_test]
-async fn fetch_reports_missing_files_and_bad_json_apart() {
-    let missing = fetch_json::<serde_json::Value>("/no-such-file.json").await;
+async fn fetch_reports_missing_files_and_bad_data_apart() {
+    let missing = fetch_decoded::<Vec<u32>>("/no-such-file.bin").await;
     assert_eq!(missing, Err(LoadError::Status(404)));
-    let bad = fetch_json::<serde_json::Value>("data:application/json,%7Bnot%20json").await;
-    assert!(matches!(bad, Err(LoadError::Format(_))), "{bad:?}");
-    let good = fetch_json::<Vec<u32>>("data:application/json,%5B1%2C2%5D").await;
+    // postcard: a length of 2, then 1 and 2; cut short, it is not a list of two.
+    let good = fetch_decoded::<Vec<u32>>("data:application/octet-stream;base64,AgEC").await;
     assert_eq!(good, Ok(vec![1, 2]));
+    let bad = fetch_decoded::<Vec<u32>>("data:application/octet-stream;base64,AgE=").await;
+    assert!(matches!(bad, Err(LoadError::Format(_))), "{bad:?}");
 }
 
 fn text(s: &str) -> Vec<Inline> {

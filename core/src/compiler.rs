@@ -23,6 +23,59 @@ use crate::content::{
 /// The line that separates a lesson's body from its quiz.
 pub const QUIZ_MARKER: &str = "::: quiz";
 
+/// Plain language: the longest Vietnamese sentence the lint lets through, in words.
+pub const MAX_SENTENCE_WORDS: usize = 25;
+/// Plain language: the most sentences in one Vietnamese paragraph.
+pub const MAX_PARAGRAPH_SENTENCES: usize = 4;
+
+/// English words a Vietnamese lesson may use only where the glossary or the lesson explains them.
+const LOANWORDS: &[&str] = &[
+    "app",
+    "apps",
+    "link",
+    "links",
+    "online",
+    "website",
+    "web",
+    "password",
+    "email",
+    "e-mail",
+    "file",
+    "chat",
+    "share",
+    "click",
+    "download",
+    "update",
+    "account",
+    "smartphone",
+    "wifi",
+    "wi-fi",
+    "otp",
+    "qr",
+    "pin",
+    "ekyc",
+    "ai",
+    "chatbot",
+    "deepfake",
+    "cod",
+    "shipper",
+    "shop",
+    "livestream",
+    "hacker",
+    "virus",
+    "code",
+    "selfie",
+    "mobile",
+    "banking",
+    "login",
+    "logout",
+    "scan",
+    "check",
+    "inbox",
+    "post",
+    "like",
+];
+
 /// The pass mark of a quiz whose lesson does not set `pass_mark`, in percent.
 pub const DEFAULT_PASS_MARK: u32 = 80;
 
@@ -94,6 +147,12 @@ pub enum ContentErrorKind {
     GlossarySyntax(String),
     /// `content/order.txt` names a lesson that does not exist, twice, or leaves one out.
     CourseOrder(String),
+    /// A Vietnamese sentence longer than [`MAX_SENTENCE_WORDS`] words (plain-language lint).
+    SentenceTooLong { words: usize, start: String },
+    /// A Vietnamese paragraph of more than [`MAX_PARAGRAPH_SENTENCES`] sentences (plain-language lint).
+    ParagraphTooLong { sentences: usize },
+    /// A warning, not an error: an English loanword that neither the glossary nor the lesson explains.
+    LoanWord(String),
 }
 
 impl fmt::Display for ContentError {
@@ -148,6 +207,18 @@ impl fmt::Display for ContentErrorKind {
             TranslationMismatch(what) => write!(f, "translation differs from the source: {what}"),
             UnknownGlossaryId(id) => write!(f, "`#{id}` is not in the glossary (content/{GLOSSARY_DIR}/)"),
             GlossarySyntax(what) | CourseOrder(what) => write!(f, "{what}"),
+            SentenceTooLong { words, start } => write!(
+                f,
+                "a sentence of {words} words (at most {MAX_SENTENCE_WORDS}): \"{start}…\"; split it"
+            ),
+            ParagraphTooLong { sentences } => write!(
+                f,
+                "a paragraph of {sentences} sentences (at most {MAX_PARAGRAPH_SENTENCES}); split it"
+            ),
+            LoanWord(word) => write!(
+                f,
+                "warning: \"{word}\" is an English word; link it to the glossary or explain it in the lesson"
+            ),
         }
     }
 }
@@ -179,7 +250,8 @@ pub fn compile_glossary(file: &Path, source: &str) -> Result<Glossary, ContentEr
     let err = |(line, kind)| ContentError { file: file.to_path_buf(), line, kind };
     let nodes = tree(source, 0, &lines);
     let empty = Glossary::default();
-    let mut ctx = Ctx { images: Vec::new(), folder: None, glossary: &empty, used: Vec::new() };
+    let mut ctx =
+        Ctx { images: Vec::new(), folder: None, glossary: &empty, used: Vec::new(), texts: Vec::new() };
     let mut entries: Vec<(usize, GlossaryEntry)> = Vec::new();
     let syntax = |line: usize, what: String| (line, ContentErrorKind::GlossarySyntax(what));
     for node in &nodes {
@@ -323,6 +395,8 @@ pub struct CompiledCourse {
     pub assets: Vec<(PathBuf, String)>,
     /// The shared glossary, one per language in [`Lang::ALL`] order.
     pub glossaries: Vec<Glossary>,
+    /// What the plain-language lint flags without failing the build (loanwords).
+    pub warnings: Vec<ContentError>,
 }
 
 /// Compiles every lesson folder under `content_dir`, collecting all errors rather than stopping
@@ -349,20 +423,26 @@ pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentE
     let mut index = CourseIndex { lessons: Vec::new() };
     let mut lessons = Vec::new();
     let mut assets = Vec::new();
+    let mut warnings = Vec::new();
     for folder in folders {
         match compile_lesson_folder(&folder, &glossaries) {
-            Ok((summary, compiled, images)) => {
+            Ok((summary, compiled, images, lint)) => {
                 index.lessons.push(summary);
                 lessons.extend(compiled);
                 assets.extend(images);
+                warnings.extend(lint);
             }
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() { Ok(CompiledCourse { index, lessons, assets, glossaries }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(CompiledCourse { index, lessons, assets, glossaries, warnings })
+    } else {
+        Err(errors)
+    }
 }
 
-type FolderOutput = (LessonSummary, Vec<CompiledLesson>, Vec<(PathBuf, String)>);
+type FolderOutput = (LessonSummary, Vec<CompiledLesson>, Vec<(PathBuf, String)>, Vec<ContentError>);
 
 /// Compiles one lesson folder: every language, checked against the source.
 fn compile_lesson_folder(folder: &Path, glossaries: &[Glossary]) -> Result<FolderOutput, Vec<ContentError>> {
@@ -428,18 +508,24 @@ fn compile_lesson_folder(folder: &Path, glossaries: &[Glossary]) -> Result<Folde
         translations: Vec::new(),
     };
     let mut out = Vec::new();
-    for (_, c) in compiled {
+    let mut warnings = Vec::new();
+    for (file, c) in compiled {
+        warnings.extend(c.warnings.into_iter().map(|(line, kind)| ContentError {
+            file: file.clone(),
+            line,
+            kind,
+        }));
         let hash = content_hash(&c.lesson);
         summary.translations.push(Translation {
             lang: c.lesson.lang,
             title: c.lesson.title.clone(),
             summary: c.lesson.summary.clone(),
-            path: format!("lessons/{}.{}.{}.json", c.lesson.id, c.lesson.lang.code(), &hash[..12]),
+            file: format!("lessons/{}.{}.{}", c.lesson.id, c.lesson.lang.code(), &hash[..12]),
             hash: hash.clone(),
         });
         out.push(CompiledLesson { hash, lesson: c.lesson });
     }
-    Ok((summary, out, assets))
+    Ok((summary, out, assets, warnings))
 }
 
 /// SHA-256 of the lesson's canonical JSON (see [`CompiledLesson`]), in lowercase hex.
@@ -465,6 +551,8 @@ struct Compiled {
     question_lines: Vec<usize>,
     /// Pictures in the lesson's folder, as written in the Markdown.
     images: Vec<String>,
+    /// Loanword warnings of the plain-language lint.
+    warnings: Vec<(usize, ContentErrorKind)>,
 }
 
 fn compile(file: &Path, source: &str, lang: Lang, glossary: &Glossary) -> Result<Compiled, ContentError> {
@@ -479,13 +567,26 @@ fn compile(file: &Path, source: &str, lang: Lang, glossary: &Glossary) -> Result
     let quiz_start = body_start + marker + QUIZ_MARKER.len();
     let quiz_src = &source[quiz_start..];
 
-    let mut ctx = Ctx { images: Vec::new(), folder: file.parent(), glossary, used: Vec::new() };
+    let mut ctx =
+        Ctx { images: Vec::new(), folder: file.parent(), glossary, used: Vec::new(), texts: Vec::new() };
     let body_nodes = tree(body_src, body_start, &lines);
     let body = ctx.blocks(&body_nodes, false).map_err(|(line, kind)| err(line, kind))?;
     let quiz_nodes = tree(quiz_src, quiz_start, &lines);
     let (questions, question_lines) = ctx.quiz(&quiz_nodes).map_err(|(line, kind)| err(line, kind))?;
     if questions.is_empty() {
         return Err(err(lines.line(quiz_start), ContentErrorKind::QuizMissing));
+    }
+    let mut warnings = Vec::new();
+    if lang == Lang::Vi {
+        let explained = explained_words(glossary, &body);
+        for (line, text) in &ctx.texts {
+            if let Some(kind) = plain_language(text) {
+                return Err(err(*line, kind));
+            }
+            warnings.extend(
+                loanwords(text, &explained).into_iter().map(|w| (*line, ContentErrorKind::LoanWord(w))),
+            );
+        }
     }
 
     Ok(Compiled {
@@ -507,7 +608,85 @@ fn compile(file: &Path, source: &str, lang: Lang, glossary: &Glossary) -> Result
         id_line: front.id_line,
         question_lines,
         images: ctx.images,
+        warnings,
     })
+}
+
+/// Splits text into sentences: a `.`, `!`, `?` or `…` (and any closing quote or bracket) followed by
+/// white space or the end. "TP.HCM", "1.000.000" and "dichvucong.gov.vn" stay whole.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i].1, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '”' | '\'' | ')' | '»')
+            {
+                j += 1;
+            }
+            if j == chars.len() || chars[j].1.is_whitespace() {
+                let end = chars.get(j).map_or(text.len(), |(at, _)| *at);
+                out.push(text[start..end].trim());
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The words of a sentence: runs between white space that hold a letter or a digit.
+fn word_count(sentence: &str) -> usize {
+    sentence.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The plain-language rule a Vietnamese paragraph breaks first, if any.
+fn plain_language(text: &[Inline]) -> Option<ContentErrorKind> {
+    let plain = Inline::plain_text(text);
+    let sentences = sentences(&plain);
+    if let Some(long) = sentences.iter().find(|s| word_count(s) > MAX_SENTENCE_WORDS) {
+        let start: String = long.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+        return Some(ContentErrorKind::SentenceTooLong { words: word_count(long), start });
+    }
+    (sentences.len() > MAX_PARAGRAPH_SENTENCES)
+        .then_some(ContentErrorKind::ParagraphTooLong { sentences: sentences.len() })
+}
+
+/// Lowercased words that the glossary or the lesson's own terms explain.
+fn explained_words(glossary: &Glossary, body: &[Block]) -> Vec<String> {
+    let mut terms: Vec<String> = glossary.entries.iter().map(|e| e.term.clone()).collect();
+    for block in body {
+        if let Block::Term { term, .. } = block {
+            terms.push(term.clone());
+        }
+    }
+    terms
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').map(str::to_lowercase))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The loanwords in a text that nothing explains.
+fn loanwords(text: &[Inline], explained: &[String]) -> Vec<String> {
+    let plain = Inline::plain_text(text);
+    let mut found: Vec<String> = Vec::new();
+    for word in plain.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let lower = word.to_lowercase();
+        if LOANWORDS.contains(&lower.as_str()) && !explained.contains(&lower) && !found.contains(&lower) {
+            found.push(lower);
+        }
+    }
+    found
 }
 
 /// Byte offset of the `::: quiz` line within `text`, if there is one.
@@ -798,6 +977,8 @@ struct Ctx<'a> {
     glossary: &'a Glossary,
     /// Glossary ids the text links to, in order of first use.
     used: Vec<String>,
+    /// Every paragraph and list item of the body with its line, for the plain-language lint.
+    texts: Vec<(usize, Vec<Inline>)>,
 }
 
 fn unsupported(line: usize, what: &str) -> (usize, ContentErrorKind) {
@@ -828,7 +1009,13 @@ impl Ctx<'_> {
                         }
                         out.push(Block::Heading { level, text: self.inlines(kids)? });
                     }
-                    Tag::Paragraph => out.push(self.paragraph(kids)?),
+                    Tag::Paragraph => {
+                        let block = self.paragraph(kids)?;
+                        if let Block::Paragraph { text } = &block {
+                            self.texts.push((line, text.clone()));
+                        }
+                        out.push(block);
+                    }
                     Tag::List(Some(_)) => {
                         let steps = self.list_items(kids)?.into_iter().map(|text| Step { text }).collect();
                         out.push(Block::Steps { steps });
@@ -932,7 +1119,11 @@ impl Ctx<'_> {
     fn list_items(&mut self, kids: &[Node]) -> Located<Vec<Vec<Inline>>> {
         kids.iter()
             .map(|kid| match kid {
-                Node::El { tag: Tag::Item, kids, .. } => self.item_text(kids),
+                Node::El { tag: Tag::Item, kids, line } => {
+                    let text = self.item_text(kids)?;
+                    self.texts.push((*line, text.clone()));
+                    Ok(text)
+                }
                 other => Err(unsupported(other.line(), "this inside a list")),
             })
             .collect()

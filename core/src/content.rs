@@ -379,7 +379,9 @@ pub struct Translation {
     pub summary: String,
     /// The content hash of the compiled lesson (see [`CompiledLesson`]).
     pub hash: String,
-    /// Where the compiled lesson is, relative to the course index; the name carries the hash,
-    /// so the file never changes and can be cached for ever.
-    pub path: String,
+    /// Where the compiled lesson is, relative to the course index, without the extension:
+    /// `<file>.bin` is the wire form the app loads (see [`crate::wire`]), `<file>.json` the same
+    /// for people and tools. The name carries the hash, so the file never changes and can be
+    /// cached for ever.
+    pub file: String,
 }

@@ -11,6 +11,9 @@
 pub mod content;
 pub mod i18n;
 pub mod lang;
+pub mod quiz;
+pub mod route;
+pub mod wire;
 
 #[cfg(feature = "compiler")]
 pub mod compiler;

@@ -447,3 +447,45 @@ fn the_course_order_must_name_every_lesson_once() {
     let errors = compile_course(&course.0).unwrap_err();
     assert_eq!(errors[0].kind, ContentErrorKind::CourseOrder("lesson `bai-thu` is not listed".into()));
 }
+
+#[test]
+fn sentences_split_at_end_punctuation_but_not_inside_names_and_numbers() {
+    use kns_core::compiler::sentences;
+    assert_eq!(
+        sentences("Vào dichvucong.gov.vn ở TP.HCM. Phí là 1.000.000 đồng! Bạn hiểu chưa? \"Rồi.\" Xong"),
+        ["Vào dichvucong.gov.vn ở TP.HCM.", "Phí là 1.000.000 đồng!", "Bạn hiểu chưa?", "\"Rồi.\"", "Xong"]
+    );
+}
+
+#[test]
+fn the_plain_language_lint_fails_long_vietnamese_sentences_and_paragraphs_with_their_line() {
+    let long = vec!["chữ"; 26].join(" ") + ".";
+    let (line, kind) = error_of(&with_body(&format!("Câu ngắn.\n\n{long}\n")));
+    assert_eq!(line, 15);
+    assert!(matches!(kind, ContentErrorKind::SentenceTooLong { words: 26, .. }), "{kind:?}");
+    let ok = vec!["chữ"; 25].join(" ") + ".";
+    assert!(compile(&with_body(&format!("{ok}\n"))).is_ok());
+
+    let (line, kind) = error_of(&with_body("1. Một. Hai. Ba. Bốn. Năm.\n"));
+    assert_eq!((line, kind), (13, ContentErrorKind::ParagraphTooLong { sentences: 5 }));
+
+    // English is not held to the Vietnamese rule.
+    let english = compile_lesson(
+        Path::new("content/bai-thu/en.md"),
+        &with_body(&format!("{long}\n")),
+        Lang::En,
+        &glossary(),
+    );
+    assert!(english.is_ok());
+}
+
+#[test]
+fn unexplained_loanwords_are_warnings_not_errors() {
+    let course = TempCourse::new("loanwords");
+    course.write("vi.md", &with_body("Mở app ngân hàng. Nhập mã OTP.\n\nOTP\n: Mã dùng một lần.\n"));
+    course.write("en.md", &with_body("Open the bank app. Enter the OTP.\n\nOTP\n: A one-time code.\n"));
+    let compiled = compile_course(&course.0).expect("warnings do not fail the build");
+    let words: Vec<String> = compiled.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(words.len(), 1, "{words:?}");
+    assert!(words[0].ends_with("bai-thu/vi.md:13: warning: \"app\" is an English word; link it to the glossary or explain it in the lesson"), "{words:?}");
+}

@@ -49,6 +49,39 @@ callout-tip = Tip
 glossary-label = Word to know
 retry = Try again
 
+quiz-heading = Quiz
+quiz-about = { $count ->
+    [one] There is { $count } question. You need { $pass }% to pass.
+   *[other] There are { $count } questions. You need { $pass }% to pass.
+}
+quiz-start = Take the quiz
+quiz-back-to-lesson = Back to the lesson
+quiz-progress = Question { $n } of { $total }
+quiz-single-help = Choose one answer.
+quiz-multiple-help = Choose every right answer.
+quiz-true = True
+quiz-false = False
+quiz-order-help = Tap the steps in the right order. Tap a chosen step again to take it back.
+quiz-order-yours = Your order
+quiz-take-back = tap to take back
+quiz-match-help = Tap an item above, then tap what goes with it below.
+quiz-match-left = Items to match
+quiz-match-right = Choices
+quiz-spot-help = Tap the suspicious parts of the message. Tap again to undo.
+quiz-spot-message = Message
+quiz-check = Check
+quiz-next = Next question
+quiz-finish = See the result
+quiz-right = Right!
+quiz-wrong = Not quite.
+quiz-parts = You got { $right } of { $parts } parts right.
+quiz-result-heading = Result
+quiz-score = You answered { $score } of { $total } questions right ({ $percent }%).
+quiz-passed = Well done! You passed this lesson.
+quiz-failed = You need at least { $pass }% to pass. Look at the lesson again, then try again.
+quiz-review = Questions to look at again:
+quiz-retry = Try again
+
 not-found-heading = Page not found
 not-found-body = The address may be mistyped, or the page has moved.
 not-found-home = Go to the start page

@@ -1,12 +1,14 @@
 //! `cargo xtask content`: compiles `content/` into the build output.
 //!
-//! Writes `content/course.json` (the course index), `content/lessons/<id>.<lang>.<hash>.json`
-//! (one file per lesson and language, named by its content hash so it can be cached for ever)
-//! and the pictures the lessons use. Trunk's post-build hook runs it with `$TRUNK_STAGING_DIR`.
+//! Writes `content/course.{json,bin}` (the course index), `content/lessons/<id>.<lang>.<hash>.{json,bin}`
+//! (one file per lesson and language, named by its content hash so it can be cached for ever;
+//! `.bin` is the wire form the app loads, `.json` the same for people and tools) and the pictures
+//! the lessons use. Trunk's post-build hook runs it with `$TRUNK_STAGING_DIR`.
 
 use std::path::{Path, PathBuf};
 
-use kns_core::compiler::{CompiledCourse, compile_course};
+use kns_core::compiler::{CompiledCourse, ContentError, compile_course};
+use kns_core::wire;
 
 use crate::{Result, dist, root};
 
@@ -26,6 +28,9 @@ pub fn content_command(args: &[String]) -> Result {
         }
     }
     let course = compile()?;
+    for warning in &course.warnings {
+        println!("{}", relative(warning));
+    }
     let translations: usize = course.index.lessons.iter().map(|l| l.translations.len()).sum();
     if check_only {
         println!(
@@ -44,32 +49,42 @@ pub fn content_command(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Compiles the course, turning every error into one line `file:line: reason`.
+/// Compiles the course, turning every error into one line `file:line: reason`. The course is
+/// `content/`, or the folder `KNS_CONTENT_DIR` names (to try the app with other content).
 pub fn compile() -> Result<CompiledCourse> {
-    let root = root();
-    compile_course(&root.join("content")).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|e| {
-                let mut e = e.clone();
-                e.file = e.file.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(e.file);
-                e.to_string()
-            })
-            .collect();
+    let dir =
+        std::env::var_os("KNS_CONTENT_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("content"));
+    compile_course(&dir).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(relative).collect();
         format!("the content has {} error(s):\n{}", lines.len(), lines.join("\n"))
     })
+}
+
+/// An error as `file:line: reason`, the file relative to the workspace.
+fn relative(error: &ContentError) -> String {
+    let mut e = error.clone();
+    e.file = e.file.strip_prefix(root()).map(Path::to_path_buf).unwrap_or(e.file);
+    e.to_string()
 }
 
 fn write(course: &CompiledCourse, out: &Path) -> Result {
     let content = out.join("content");
     let _ = std::fs::remove_dir_all(&content);
     std::fs::create_dir_all(content.join("lessons")).map_err(io(&content))?;
-    let index = content.join("course.json");
-    std::fs::write(&index, serde_json::to_vec(&course.index).expect("serialises")).map_err(io(&index))?;
+    // Each file twice: JSON for people and tools, the wire form for the app (kns_core::wire).
+    let both = |stem: &Path, json: Vec<u8>, wire: Vec<u8>| -> Result {
+        // Not `with_extension`: the stem's last dot is the hash's.
+        let with = |ext: &str| PathBuf::from(format!("{}.{ext}", stem.display()));
+        let (json_path, wire_path) = (with("json"), with("bin"));
+        std::fs::write(&json_path, json).map_err(io(&json_path))?;
+        std::fs::write(&wire_path, wire).map_err(io(&wire_path))
+    };
+    let index = &course.index;
+    both(&content.join("course"), serde_json::to_vec(index).expect("serialises"), wire::encode(index))?;
     for compiled in &course.lessons {
         let summary = course.index.lesson(&compiled.lesson.id).expect("every lesson is in the index");
-        let path = content.join(&summary.translation(compiled.lesson.lang).path);
-        std::fs::write(&path, serde_json::to_vec(compiled).expect("serialises")).map_err(io(&path))?;
+        let stem = content.join(&summary.translation(compiled.lesson.lang).file);
+        both(&stem, serde_json::to_vec(compiled).expect("serialises"), wire::encode(compiled))?;
     }
     for (source, relative) in &course.assets {
         let target = content.join(relative);

@@ -43,10 +43,10 @@ pub fn report() -> Result {
         ));
     }
     // The course index is fetched before the course page can list anything.
-    let index = dist.join("content/course.json");
+    let index = dist.join("content/course.bin");
     let bytes =
         std::fs::read(&index).map_err(|e| format!("{}: {e}; run the build first", index.display()))?;
-    rows.push(("content/course.json".into(), bytes.len(), brotli_size(&bytes)));
+    rows.push(("content/course.bin".into(), bytes.len(), brotli_size(&bytes)));
 
     println!("{:<44} {:>10} {:>10}", "first load (course page)", "raw", "brotli");
     let mut failures = Vec::new();
@@ -67,7 +67,7 @@ pub fn report() -> Result {
     }
 
     println!("\n{:<44} {:>10} {:>10}  (budget {} each)", "lessons", "raw", "brotli", kb(LESSON_BUDGET));
-    for file in files_with(&dist.join("content/lessons"), &["json"]) {
+    for file in files_with(&dist.join("content/lessons"), &["bin"]) {
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         let (raw, br) = (bytes.len(), brotli_size(&bytes));
         let name = file.file_name().unwrap().to_string_lossy().into_owned();

@@ -44,7 +44,7 @@ fn block_view(lesson_id: &str, block: Block) -> AnyView {
             let lesson_id = lesson_id.to_string();
             view! {
                 <aside class=class>
-                    <p class="callout-label">{move || i18n.t(label)}</p>
+                    <p class="callout-label">{i18n.t(label)}</p>
                     {body.into_iter().map(|block| block_view(&lesson_id, block)).collect_view()}
                 </aside>
             }
@@ -61,7 +61,7 @@ fn block_view(lesson_id: &str, block: Block) -> AnyView {
             view! {
                 <dl class="term">
                     <dt>
-                        <span class="term-label">{move || i18n.t("glossary-label")}</span>
+                        <span class="term-label">{i18n.t("glossary-label")}</span>
                         <dfn>{term}</dfn>
                     </dt>
                     <dd>{inlines(definition)}</dd>

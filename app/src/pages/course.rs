@@ -2,13 +2,14 @@
 
 use kns_core::content::{CourseIndex, LessonSummary, Pillar};
 use kns_core::i18n::Arg;
+use kns_core::route::Route;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::status::{LoadFailed, Loading};
 use crate::course::use_course;
 use crate::i18n::use_i18n;
 use crate::platform::prefs;
+use crate::router::Link;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -16,8 +17,8 @@ pub fn CoursePage() -> impl IntoView {
     let course = use_course();
     Effect::new(move |_| prefs::set_title(&i18n.t("app-title")));
     view! {
-        <h1>{move || i18n.t("course-heading")}</h1>
-        <p class="lead">{move || i18n.t("course-intro")}</p>
+        <h1>{i18n.t("course-heading")}</h1>
+        <p class="lead">{i18n.t("course-intro")}</p>
         {move || match course.0.get() {
             None => view! { <Loading message="course-loading"/> }.into_any(),
             Some(Err(_)) => {
@@ -32,7 +33,7 @@ pub fn CoursePage() -> impl IntoView {
 fn pillars(index: &CourseIndex) -> impl IntoView + use<> {
     let i18n = use_i18n();
     if index.lessons.is_empty() {
-        return view! { <p>{move || i18n.t("course-empty")}</p> }.into_any();
+        return view! { <p>{i18n.t("course-empty")}</p> }.into_any();
     }
     Pillar::ALL
         .into_iter()
@@ -42,8 +43,8 @@ fn pillars(index: &CourseIndex) -> impl IntoView + use<> {
             (!lessons.is_empty()).then(|| {
                 let heading = format!("pillar-{}", pillar.slug());
                 view! {
-                    <section class="pillar" aria-label=move || i18n.t(&heading)>
-                        <h2>{move || i18n.t(&format!("pillar-{}", pillar.slug()))}</h2>
+                    <section class="pillar" aria-label=i18n.t(&heading)>
+                        <h2>{i18n.t(&format!("pillar-{}", pillar.slug()))}</h2>
                         <ul class="lessons">{lessons.into_iter().map(lesson_card).collect_view()}</ul>
                     </section>
                 }
@@ -55,18 +56,17 @@ fn pillars(index: &CourseIndex) -> impl IntoView + use<> {
 
 fn lesson_card(lesson: LessonSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/lesson/{}", lesson.id);
     let minutes = lesson.minutes as i64;
     let text = lesson.clone();
     view! {
         <li class="lesson-card">
-            <A href=href>
-                <span class="lesson-title">{move || text.translation(i18n.lang()).title.clone()}</span>
-            </A>
-            <p class="lesson-summary">{move || lesson.translation(i18n.lang()).summary.clone()}</p>
+            <Link to=Route::Lesson(lesson.id.clone())>
+                <span class="lesson-title">{text.translation(i18n.current()).title.clone()}</span>
+            </Link>
+            <p class="lesson-summary">{lesson.translation(i18n.current()).summary.clone()}</p>
             <p class="lesson-meta">
-                <span>{move || i18n.format("lesson-minutes", &[("minutes", Arg::Num(minutes))])}</span>
-                <span class="badge">{move || i18n.t("lesson-state-not-started")}</span>
+                <span>{i18n.format("lesson-minutes", &[("minutes", Arg::Num(minutes))])}</span>
+                <span class="badge">{i18n.t("lesson-state-not-started")}</span>
             </p>
         </li>
     }

@@ -2,41 +2,23 @@
 
 use kns_core::content::CompiledLesson;
 use kns_core::i18n::Arg;
+use kns_core::route::Route;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::blocks::{Blocks, LessonGlossary};
-use crate::components::status::{LoadFailed, Loading};
-use crate::course::{load_lesson, use_course};
+use crate::components::status::when_loaded;
+use crate::course::{LessonState, lesson_resource};
 use crate::i18n::use_i18n;
-use crate::platform::fetch::LoadError;
 use crate::platform::prefs;
-
-/// What the lesson page can show.
-#[derive(Clone)]
-enum LessonState {
-    /// The course index has no lesson with this id.
-    Missing,
-    Loaded(std::sync::Arc<CompiledLesson>),
-}
+use crate::router::Link;
 
 #[component]
-pub fn LessonPage() -> impl IntoView {
+pub fn LessonPage(
+    /// The lesson's id.
+    id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let course = use_course();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let lesson = LocalResource::new(move || {
-        let (id, lang) = (id(), i18n.lang());
-        async move {
-            let index = course.0.await?;
-            match index.lesson(&id) {
-                None => Ok::<_, LoadError>(LessonState::Missing),
-                Some(summary) => load_lesson(summary, lang).await.map(LessonState::Loaded),
-            }
-        }
-    });
+    let lesson = lesson_resource(move || id.clone());
     Effect::new(move |_| {
         let title = match lesson.get() {
             Some(Ok(LessonState::Loaded(l))) => l.lesson.title.clone(),
@@ -46,24 +28,9 @@ pub fn LessonPage() -> impl IntoView {
     });
     view! {
         <p class="back">
-            <A href="/">{move || i18n.t("lesson-back")}</A>
+            <Link to=Route::Course>{i18n.t("lesson-back")}</Link>
         </p>
-        {move || match lesson.get() {
-            None => view! { <Loading message="lesson-loading"/> }.into_any(),
-            Some(Err(_)) => {
-                view! { <LoadFailed message="lesson-load-failed" retry=Callback::new(move |()| {
-                    course.0.refetch();
-                    lesson.refetch();
-                })/> }
-                    .into_any()
-            }
-            Some(Ok(LessonState::Missing)) => view! {
-                <h1>{move || i18n.t("not-found-heading")}</h1>
-                <p>{move || i18n.t("lesson-missing")}</p>
-            }
-            .into_any(),
-            Some(Ok(LessonState::Loaded(compiled))) => lesson_view(&compiled).into_any(),
-        }}
+        {when_loaded(lesson, |compiled| lesson_view(&compiled).into_any())}
     }
 }
 
@@ -71,17 +38,24 @@ fn lesson_view(compiled: &CompiledLesson) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let lesson = compiled.lesson.clone();
     let minutes = lesson.minutes as i64;
+    let questions = lesson.quiz.questions.len() as i64;
+    let pass = lesson.quiz.pass_mark as i64;
     provide_context(LessonGlossary(std::sync::Arc::new(lesson.glossary)));
     view! {
         <article class="lesson" lang=lesson.lang.code()>
             <h1>{lesson.title}</h1>
             <p class="lead">{lesson.summary}</p>
-            <p class="lesson-meta">{move || i18n.format("lesson-minutes", &[("minutes", Arg::Num(minutes))])}</p>
+            <p class="lesson-meta">{i18n.format("lesson-minutes", &[("minutes", Arg::Num(minutes))])}</p>
             <section class="objectives">
-                <h2>{move || i18n.t("lesson-objectives")}</h2>
+                <h2>{i18n.t("lesson-objectives")}</h2>
                 <ul class="list">{lesson.objectives.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
             </section>
-            <Blocks lesson_id=lesson.id blocks=lesson.body/>
+            <Blocks lesson_id=lesson.id.clone() blocks=lesson.body/>
+            <section class="quiz-start">
+                <h2>{i18n.t("quiz-heading")}</h2>
+                <p>{i18n.format("quiz-about", &[("count", Arg::Num(questions)), ("pass", Arg::Num(pass))])}</p>
+                <Link to=Route::Quiz(lesson.id) class="button">{i18n.t("quiz-start")}</Link>
+            </section>
         </article>
     }
 }

@@ -3,3 +3,4 @@
 pub mod course;
 pub mod lesson;
 pub mod not_found;
+pub mod quiz;

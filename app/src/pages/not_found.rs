@@ -1,10 +1,11 @@
 //! Shown for any address the app does not know.
 
+use kns_core::route::Route;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_i18n;
 use crate::platform::prefs;
+use crate::router::Link;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,10 +14,10 @@ pub fn NotFound() -> impl IntoView {
         prefs::set_title(&format!("{} · {}", i18n.t("not-found-heading"), i18n.t("app-title")))
     });
     view! {
-        <h1>{move || i18n.t("not-found-heading")}</h1>
-        <p>{move || i18n.t("not-found-body")}</p>
+        <h1>{i18n.t("not-found-heading")}</h1>
+        <p>{i18n.t("not-found-body")}</p>
         <p>
-            <A href="/" attr:class="button">{move || i18n.t("not-found-home")}</A>
+            <Link to=Route::Course class="button">{i18n.t("not-found-home")}</Link>
         </p>
     }
 }
