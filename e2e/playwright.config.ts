@@ -10,7 +10,7 @@ if (!baseURL) {
 export default defineConfig({
   testDir: '.',
   outputDir: 'test-results',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

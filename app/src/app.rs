@@ -7,6 +7,7 @@ use crate::components::header::Header;
 use crate::course::Course;
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::{course::CoursePage, lesson::LessonPage, not_found::NotFound, quiz::QuizPage};
+use crate::progress::{Progress, StorageNotice};
 use crate::router::Location;
 
 #[component]
@@ -15,6 +16,8 @@ pub fn App() -> impl IntoView {
     provide_context(Course::new());
     let location = Location::new();
     provide_context(location);
+    let progress = Progress::new();
+    provide_context(progress);
     let i18n = use_i18n();
     // Everything below is rendered again when the language changes (see crate::i18n).
     move || {
@@ -22,6 +25,15 @@ pub fn App() -> impl IntoView {
         view! {
             <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
             <Header/>
+            {move || {
+                let message = match progress.notice() {
+                    StorageNotice::None => return None,
+                    StorageNotice::NotKept => "storage-not-kept",
+                    StorageNotice::SaveFailed => "storage-save-failed",
+                    StorageNotice::SomeUnreadable => "storage-some-unreadable",
+                };
+                Some(view! { <p class="notice" role="status">{i18n.t(message)}</p> })
+            }}
             <main id="main" tabindex="-1">
                 {move || match location.route() {
                     Route::Course => view! { <CoursePage/> }.into_any(),

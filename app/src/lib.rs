@@ -7,6 +7,7 @@ pub mod course;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
+pub mod progress;
 pub mod router;
 
 /// Mounts the app on `<body>`.

@@ -142,3 +142,44 @@ async fn a_glossary_word_shows_its_definition_on_tap_and_hides_it_again() {
     assert!(definition.has_attribute("hidden"));
     host.remove();
 }
+
+mod store {
+    use kns_app::platform::idb_store::IdbStore;
+    use kns_core::Lang;
+    use kns_core::progress::{LessonProgress, Store};
+    use kns_core::quiz::Answer;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    fn record(profile: &str, lesson: &str) -> LessonProgress {
+        let mut record = LessonProgress::new(profile, lesson);
+        record.answer("hash", Lang::Vi, 42, "q-1", Answer::Order(vec![2, 0, 1]));
+        record
+    }
+
+    #[wasm_bindgen_test]
+    async fn progress_saved_in_indexeddb_loads_back_per_learner() {
+        let store = IdbStore::open_named("kns-test-roundtrip").await.expect("IndexedDB opens");
+        let mine = record("me", "bai-mot");
+        store.save(&mine).await.unwrap();
+        store.save(&record("ba", "bai-mot")).await.unwrap();
+        let loaded = store.load("me").await.unwrap();
+        assert_eq!(loaded.records, vec![mine.clone()]);
+        assert_eq!(loaded.skipped, 0);
+        // A second connection (a reload) sees the same.
+        let again = IdbStore::open_named("kns-test-roundtrip").await.unwrap();
+        assert_eq!(again.load("me").await.unwrap().records, vec![mine]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_damaged_or_foreign_value_is_skipped_and_counted_and_the_rest_loads() {
+        let store = IdbStore::open_named("kns-test-damaged").await.unwrap();
+        let good = record("me", "bai-mot");
+        store.save(&good).await.unwrap();
+        store.put_raw("me/bai-hai", &JsValue::from_str("not ours")).await.unwrap();
+        store.put_raw("me/bai-ba", &js_sys::Uint8Array::from(&[0xff_u8, 0xff, 0xff][..])).await.unwrap();
+        let loaded = store.load("me").await.unwrap();
+        assert_eq!(loaded.records, vec![good]);
+        assert_eq!(loaded.skipped, 2);
+    }
+}

@@ -11,6 +11,7 @@
 pub mod content;
 pub mod i18n;
 pub mod lang;
+pub mod progress;
 pub mod quiz;
 pub mod route;
 pub mod wire;

@@ -20,6 +20,11 @@ lesson-minutes = { $minutes ->
    *[other] { $minutes } minutes
 }
 lesson-state-not-started = Not started
+lesson-state-in-progress = In progress
+lesson-state-passed = Passed
+storage-not-kept = This browser does not let the app keep your work. You can still learn, but your results will be lost when you close the page.
+storage-save-failed = Your latest answer could not be saved, perhaps because the phone's storage is full. What was saved before is still there.
+storage-some-unreadable = A few old results were damaged and could not be read. Everything else is still there.
 
 pillar-danh-tinh-so = Digital identity
 pillar-phuong-tien-so = Digital devices

@@ -17,6 +17,11 @@ course-load-failed = Không tải được danh sách bài học. Hãy kiểm tr
 course-empty = Chưa có bài học nào.
 lesson-minutes = { $minutes } phút
 lesson-state-not-started = Chưa học
+lesson-state-in-progress = Đang học
+lesson-state-passed = Đã đạt
+storage-not-kept = Trình duyệt này không cho lưu bài học. Bạn vẫn học được, nhưng khi đóng trang, kết quả sẽ mất.
+storage-save-failed = Không lưu được câu trả lời mới nhất, có thể do máy đã đầy bộ nhớ. Các bài đã lưu trước đó vẫn còn.
+storage-some-unreadable = Một vài kết quả cũ bị hỏng nên không đọc được. Các kết quả khác vẫn còn đủ.
 
 pillar-danh-tinh-so = Danh tính số
 pillar-phuong-tien-so = Phương tiện số

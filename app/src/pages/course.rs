@@ -9,7 +9,9 @@ use crate::components::status::{LoadFailed, Loading};
 use crate::course::use_course;
 use crate::i18n::use_i18n;
 use crate::platform::prefs;
+use crate::progress::use_progress;
 use crate::router::Link;
+use kns_core::progress::LessonStatus;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -56,6 +58,8 @@ fn pillars(index: &CourseIndex) -> impl IntoView + use<> {
 
 fn lesson_card(lesson: LessonSummary) -> impl IntoView {
     let i18n = use_i18n();
+    let progress = use_progress();
+    let id = lesson.id.clone();
     let minutes = lesson.minutes as i64;
     let text = lesson.clone();
     view! {
@@ -66,7 +70,14 @@ fn lesson_card(lesson: LessonSummary) -> impl IntoView {
             <p class="lesson-summary">{lesson.translation(i18n.current()).summary.clone()}</p>
             <p class="lesson-meta">
                 <span>{i18n.format("lesson-minutes", &[("minutes", Arg::Num(minutes))])}</span>
-                <span class="badge">{i18n.t("lesson-state-not-started")}</span>
+                {move || {
+                    let (class, message) = match progress.status(&id) {
+                        LessonStatus::NotStarted => ("badge", "lesson-state-not-started"),
+                        LessonStatus::InProgress => ("badge in-progress", "lesson-state-in-progress"),
+                        LessonStatus::Passed => ("badge passed", "lesson-state-passed"),
+                    };
+                    view! { <span class=class>{i18n.t(message)}</span> }
+                }}
             </p>
         </li>
     }

@@ -7,15 +7,17 @@ use std::sync::Arc;
 
 use kns_core::content::{CompiledLesson, Inline, Question, QuestionKind};
 use kns_core::i18n::Arg;
+use kns_core::progress::Completion;
 use kns_core::quiz::{Answer, grade, result, shuffled};
 use kns_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::blocks::inlines;
-use crate::components::status::when_loaded;
+use crate::components::status::{Loading, when_loaded};
 use crate::course::{LessonState, lesson_resource};
 use crate::i18n::use_i18n;
 use crate::platform::prefs;
+use crate::progress::use_progress;
 use crate::router::Link;
 
 #[component]
@@ -24,6 +26,7 @@ pub fn QuizPage(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let progress = use_progress();
     let lesson = lesson_resource(move || id.clone());
     Effect::new(move |_| {
         let title = match lesson.get() {
@@ -33,7 +36,18 @@ pub fn QuizPage(
         prefs::set_title(&format!("{title} · {}", i18n.t("app-title")));
     });
     view! {
-        {when_loaded(lesson, |compiled| view! { <QuizRun compiled/> }.into_any())}
+        {when_loaded(lesson, move |compiled| {
+            let compiled = compiled.clone();
+            // Wait for saved progress, so a quiz half done resumes where it was left.
+            (move || {
+                if progress.ready() {
+                    view! { <QuizRun compiled=compiled.clone()/> }.into_any()
+                } else {
+                    view! { <Loading message="lesson-loading"/> }.into_any()
+                }
+            })
+            .into_any()
+        })}
     }
 }
 
@@ -54,11 +68,16 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
     let quiz = Arc::new(compiled.lesson.quiz.clone());
     let lesson_id = compiled.lesson.id.clone();
     let lesson_title = compiled.lesson.title.clone();
-    let seed = RwSignal::new(new_seed());
-    let position = RwSignal::new(0usize);
-    let answers: RwSignal<HashMap<String, Answer>> = RwSignal::new(HashMap::new());
-    let finished = RwSignal::new(false);
+    let (hash, lang) = (compiled.hash.clone(), compiled.lesson.lang);
+    let progress = use_progress();
     let total = quiz.questions.len();
+    // Resume the attempt saved for this very text of the lesson, if there is one.
+    let saved = progress.record(&lesson_id).attempt_for(&hash, lang).cloned();
+    let seed = RwSignal::new(saved.as_ref().map_or_else(new_seed, |a| a.seed));
+    let resumed: HashMap<String, Answer> = saved.map(|a| a.answers.into_iter().collect()).unwrap_or_default();
+    let position = RwSignal::new(resumed.len().min(total.saturating_sub(1)));
+    let answers: RwSignal<HashMap<String, Answer>> = RwSignal::new(resumed);
+    let finished = RwSignal::new(false);
 
     let retry = move |_| {
         answers.set(HashMap::new());
@@ -68,6 +87,7 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
     };
 
     let quiz_for_view = quiz.clone();
+    let lesson_key = lesson_id.clone();
     view! {
         <p class="back">
             <Link to=Route::Lesson(lesson_id.clone())>{i18n.t("quiz-back-to-lesson")}</Link>
@@ -111,6 +131,8 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
                 }
                 .into_any();
             }
+            let (lesson_key, hash_key) = (lesson_key.clone(), hash.clone());
+            let (lesson_done, hash_done, quiz_for_finish) = (lesson_key.clone(), hash.clone(), quiz.clone());
             let order = shuffled(total, seed.get());
             let index = order[position.get().min(total.saturating_sub(1))];
             let question = quiz.questions[index].clone();
@@ -122,12 +144,17 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
                     number=position.get_untracked() + 1
                     total
                     on_answer=Callback::new(move |(id, answer): (String, Answer)| {
+                        progress.answer(&lesson_key, &hash_key, lang, seed.get_untracked(), &id, answer.clone());
                         answers.update(|a| {
                             a.insert(id, answer);
                         });
                     })
                     on_next=Callback::new(move |()| {
                         if position.get_untracked() + 1 >= total {
+                            let result = answers.with_untracked(|a| result(&quiz_for_finish, |id| a.get(id)));
+                            let at_ms = js_sys::Date::now() as u64;
+                            let completion = Completion { hash: hash_done.clone(), lang, result, at_ms };
+                            progress.finish(&lesson_done, completion);
                             finished.set(true);
                         } else {
                             position.update(|p| *p += 1);

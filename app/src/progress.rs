@@ -1,0 +1,155 @@
+//! The current learner's progress, as signals, saved through kns-core's [`Store`].
+//!
+//! Progress lives in IndexedDB; where the browser has none (private mode, a locked-down
+//! webview), it lives in memory for the visit, and the learner is told once, plainly, that it
+//! will not be kept. Every answer is saved the moment it is given.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use kns_core::Lang;
+use kns_core::progress::{Completion, LessonProgress, LessonStatus, Loaded, MemoryStore, Store, StoreError};
+use kns_core::quiz::Answer;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::platform::idb_store::IdbStore;
+
+/// Until profiles exist, every learner on a device shares this one.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// The store the app uses: IndexedDB, or memory where there is none.
+pub enum AppStore {
+    Idb(IdbStore),
+    Memory(MemoryStore),
+}
+
+impl Store for AppStore {
+    async fn load(&self, profile: &str) -> Result<Loaded, StoreError> {
+        match self {
+            AppStore::Idb(store) => store.load(profile).await,
+            AppStore::Memory(store) => store.load(profile).await,
+        }
+    }
+
+    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError> {
+        match self {
+            AppStore::Idb(store) => store.save(record).await,
+            AppStore::Memory(store) => store.save(record).await,
+        }
+    }
+}
+
+/// What the learner should know about where their progress is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Nothing to say: progress is saved on the device.
+    None,
+    /// There is no storage: progress lasts for this visit only.
+    NotKept,
+    /// Saving failed (full, say): the last answers may not be kept.
+    SaveFailed,
+    /// Some saved records could not be read and were left out.
+    SomeUnreadable,
+}
+
+/// The learner's progress; provided as context by [`crate::app::App`].
+#[derive(Clone, Copy)]
+pub struct Progress {
+    store: StoredValue<Option<Rc<AppStore>>, LocalStorage>,
+    records: RwSignal<HashMap<String, LessonProgress>>,
+    ready: RwSignal<bool>,
+    notice: RwSignal<StorageNotice>,
+}
+
+impl Progress {
+    /// Opens the store and loads the learner's progress in the background.
+    pub fn new() -> Self {
+        let progress = Progress {
+            store: StoredValue::new_local(None),
+            records: RwSignal::new(HashMap::new()),
+            ready: RwSignal::new(false),
+            notice: RwSignal::new(StorageNotice::None),
+        };
+        spawn_local(async move {
+            let store = match IdbStore::open().await {
+                Ok(store) => AppStore::Idb(store),
+                Err(_) => {
+                    progress.notice.set(StorageNotice::NotKept);
+                    AppStore::Memory(MemoryStore::default())
+                }
+            };
+            match store.load(DEFAULT_PROFILE).await {
+                Ok(loaded) => {
+                    if loaded.skipped > 0 {
+                        progress.notice.set(StorageNotice::SomeUnreadable);
+                    }
+                    progress.records.set(loaded.records.into_iter().map(|r| (r.lesson.clone(), r)).collect());
+                }
+                Err(_) => progress.notice.set(StorageNotice::NotKept),
+            }
+            progress.store.set_value(Some(Rc::new(store)));
+            progress.ready.set(true);
+        });
+        progress
+    }
+
+    /// Whether saved progress has been loaded (tracked).
+    pub fn ready(&self) -> bool {
+        self.ready.get()
+    }
+
+    /// What to tell the learner about storage (tracked).
+    pub fn notice(&self) -> StorageNotice {
+        self.notice.get()
+    }
+
+    /// Where a lesson stands (tracked).
+    pub fn status(&self, lesson: &str) -> LessonStatus {
+        self.records.with(|r| r.get(lesson).map_or(LessonStatus::NotStarted, LessonProgress::status))
+    }
+
+    /// The learner's record for a lesson, as it is now (untracked).
+    pub fn record(&self, lesson: &str) -> LessonProgress {
+        self.records
+            .with_untracked(|r| r.get(lesson).cloned())
+            .unwrap_or_else(|| LessonProgress::new(DEFAULT_PROFILE, lesson))
+    }
+
+    /// Saves an answer the moment it is given.
+    pub fn answer(&self, lesson: &str, hash: &str, lang: Lang, seed: u64, question: &str, answer: Answer) {
+        let mut record = self.record(lesson);
+        record.answer(hash, lang, seed, question, answer);
+        self.save(record);
+    }
+
+    /// Saves a finished quiz.
+    pub fn finish(&self, lesson: &str, completion: Completion) {
+        let mut record = self.record(lesson);
+        record.finish(completion);
+        self.save(record);
+    }
+
+    fn save(&self, record: LessonProgress) {
+        self.records.update(|r| {
+            r.insert(record.lesson.clone(), record.clone());
+        });
+        let (store, notice) = (self.store, self.notice);
+        spawn_local(async move {
+            let Some(store) = store.get_value() else { return };
+            if store.save(&record).await.is_err() {
+                notice.set(StorageNotice::SaveFailed);
+            }
+        });
+    }
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_progress() -> Progress {
+    expect_context::<Progress>()
+}

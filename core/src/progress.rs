@@ -1,0 +1,252 @@
+//! A learner's progress through the course: the quiz in progress (every answer, the moment it
+//! is given) and the best finished result of each lesson, and the store they are kept in.
+//!
+//! The app keeps progress in IndexedDB (app/src/platform/idb_store.rs); [`MemoryStore`] keeps it
+//! in memory, for tests and for browsers where IndexedDB is missing or broken.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+use crate::quiz::{Answer, QuizResult};
+
+/// What a learner has done in one lesson.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LessonProgress {
+    pub profile: String,
+    pub lesson: String,
+    /// The quiz in progress, if one is started and not finished.
+    pub attempt: Option<Attempt>,
+    /// The best finished result, if the quiz was ever finished.
+    pub best: Option<Completion>,
+}
+
+/// A quiz in progress: the answers given so far, in the order given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The content hash of the lesson text the learner is answering.
+    pub hash: String,
+    pub lang: Lang,
+    /// The order questions and options are shown in (see [`crate::quiz::shuffled`]).
+    pub seed: u64,
+    pub answers: Vec<(String, Answer)>,
+}
+
+/// A finished quiz.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Completion {
+    /// The content hash of the lesson text the learner answered.
+    pub hash: String,
+    pub lang: Lang,
+    pub result: QuizResult,
+    /// When it was finished, in milliseconds since 1970 (UTC).
+    pub at_ms: u64,
+}
+
+/// Where a lesson stands for a learner, as the course page shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LessonStatus {
+    NotStarted,
+    /// A quiz started or finished without passing.
+    InProgress,
+    Passed,
+}
+
+impl LessonProgress {
+    /// A learner's empty progress in a lesson.
+    pub fn new(profile: &str, lesson: &str) -> Self {
+        LessonProgress { profile: profile.into(), lesson: lesson.into(), attempt: None, best: None }
+    }
+
+    /// Where the lesson stands.
+    pub fn status(&self) -> LessonStatus {
+        match (&self.best, &self.attempt) {
+            (Some(best), _) if best.result.passed => LessonStatus::Passed,
+            (Some(_), _) | (None, Some(_)) => LessonStatus::InProgress,
+            (None, None) => LessonStatus::NotStarted,
+        }
+    }
+
+    /// The attempt to resume for this text of the lesson: the one in progress if it was on the
+    /// same text (hash and language); a changed lesson starts afresh.
+    pub fn attempt_for(&self, hash: &str, lang: Lang) -> Option<&Attempt> {
+        self.attempt.as_ref().filter(|a| a.hash == hash && a.lang == lang)
+    }
+
+    /// Records an answer (replacing an earlier answer to the same question).
+    pub fn answer(&mut self, hash: &str, lang: Lang, seed: u64, question: &str, answer: Answer) {
+        if self.attempt_for(hash, lang).is_none() {
+            self.attempt = Some(Attempt { hash: hash.into(), lang, seed, answers: Vec::new() });
+        }
+        let attempt = self.attempt.as_mut().expect("just set");
+        attempt.answers.retain(|(q, _)| q != question);
+        attempt.answers.push((question.to_string(), answer));
+    }
+
+    /// Ends the attempt with its result; the best result is kept (a pass is never lost to a
+    /// later, worse try).
+    pub fn finish(&mut self, completion: Completion) {
+        self.attempt = None;
+        let better = match &self.best {
+            None => true,
+            Some(best) => {
+                (completion.result.passed, completion.result.percent)
+                    >= (best.result.passed, best.result.percent)
+            }
+        };
+        if better {
+            self.best = Some(completion);
+        }
+    }
+
+    /// The key the record is stored under.
+    pub fn key(&self) -> String {
+        progress_key(&self.profile, &self.lesson)
+    }
+}
+
+/// The key of a learner's record for a lesson.
+pub fn progress_key(profile: &str, lesson: &str) -> String {
+    format!("{profile}/{lesson}")
+}
+
+/// Why the store could not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// There is no working storage (private mode, a webview without IndexedDB).
+    Unavailable(String),
+    /// The device is out of the space the browser grants.
+    QuotaExceeded,
+    /// Anything else the storage reported.
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable(why) => write!(f, "no storage: {why}"),
+            StoreError::QuotaExceeded => write!(f, "storage is full"),
+            StoreError::Failed(why) => write!(f, "storage failed: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Everything loaded for a learner: the records that could be read, and how many could not
+/// (a corrupted or foreign value is skipped and reported, never fatal).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub records: Vec<LessonProgress>,
+    pub skipped: usize,
+}
+
+/// Where progress is kept.
+#[allow(async_fn_in_trait)] // used with concrete types only, in a single-threaded browser
+pub trait Store {
+    /// Every record of a learner.
+    async fn load(&self, profile: &str) -> Result<Loaded, StoreError>;
+    /// Writes one record, in one small transaction, committed before this returns.
+    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError>;
+}
+
+/// A store in memory: for tests, and for when the browser has no working storage.
+#[derive(Default)]
+pub struct MemoryStore {
+    records: RefCell<BTreeMap<String, LessonProgress>>,
+}
+
+impl Store for MemoryStore {
+    async fn load(&self, profile: &str) -> Result<Loaded, StoreError> {
+        let records = self.records.borrow().values().filter(|r| r.profile == profile).cloned().collect();
+        Ok(Loaded { records, skipped: 0 })
+    }
+
+    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError> {
+        self.records.borrow_mut().insert(record.key(), record.clone());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(percent: u32, passed: bool) -> QuizResult {
+        QuizResult { score: 0, total: 10, percent, passed, missed: vec![] }
+    }
+
+    fn completion(percent: u32, passed: bool) -> Completion {
+        Completion { hash: "h".into(), lang: Lang::Vi, result: result(percent, passed), at_ms: 1 }
+    }
+
+    #[test]
+    fn status_follows_answers_and_results() {
+        let mut p = LessonProgress::new("me", "bai");
+        assert_eq!(p.status(), LessonStatus::NotStarted);
+        p.answer("h", Lang::Vi, 7, "q1", Answer::TrueFalse(true));
+        assert_eq!(p.status(), LessonStatus::InProgress);
+        p.finish(completion(50, false));
+        assert_eq!(p.status(), LessonStatus::InProgress);
+        assert!(p.attempt.is_none());
+        p.finish(completion(90, true));
+        assert_eq!(p.status(), LessonStatus::Passed);
+    }
+
+    #[test]
+    fn a_worse_later_try_never_loses_a_pass() {
+        let mut p = LessonProgress::new("me", "bai");
+        p.finish(completion(80, true));
+        p.finish(completion(30, false));
+        assert_eq!(p.best.as_ref().unwrap().result.percent, 80);
+        assert_eq!(p.status(), LessonStatus::Passed);
+        p.finish(completion(100, true));
+        assert_eq!(p.best.as_ref().unwrap().result.percent, 100);
+    }
+
+    #[test]
+    fn answers_resume_only_on_the_same_text_and_replace_earlier_ones() {
+        let mut p = LessonProgress::new("me", "bai");
+        p.answer("h1", Lang::Vi, 7, "q1", Answer::TrueFalse(true));
+        p.answer("h1", Lang::Vi, 7, "q2", Answer::Single(1));
+        p.answer("h1", Lang::Vi, 7, "q1", Answer::TrueFalse(false));
+        let attempt = p.attempt_for("h1", Lang::Vi).unwrap();
+        assert_eq!(
+            attempt.answers,
+            vec![("q2".into(), Answer::Single(1)), ("q1".into(), Answer::TrueFalse(false))]
+        );
+        assert!(p.attempt_for("h2", Lang::Vi).is_none(), "the lesson changed");
+        assert!(p.attempt_for("h1", Lang::En).is_none(), "another language is another text");
+        p.answer("h2", Lang::Vi, 9, "q1", Answer::TrueFalse(true));
+        assert_eq!(p.attempt.as_ref().unwrap().answers.len(), 1, "a new text starts afresh");
+        assert_eq!(p.attempt.as_ref().unwrap().seed, 9);
+    }
+
+    #[test]
+    fn the_memory_store_keeps_each_learner_apart() {
+        let store = MemoryStore::default();
+        let block = |f: std::pin::Pin<&mut dyn std::future::Future<Output = Result<Loaded, StoreError>>>| {
+            // The memory store never waits, so one poll finishes it.
+            let waker = std::task::Waker::noop();
+            match f.poll(&mut std::task::Context::from_waker(waker)) {
+                std::task::Poll::Ready(r) => r,
+                std::task::Poll::Pending => panic!("the memory store never waits"),
+            }
+        };
+        let mut mine = LessonProgress::new("me", "bai");
+        mine.answer("h", Lang::Vi, 1, "q1", Answer::Single(0));
+        let theirs = LessonProgress::new("grandma", "bai");
+        let save = |r: &LessonProgress| {
+            let mut f = std::pin::pin!(store.save(r));
+            assert!(
+                f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())).is_ready()
+            );
+        };
+        save(&mine);
+        save(&theirs);
+        let loaded = block(std::pin::pin!(store.load("me")));
+        assert_eq!(loaded.unwrap().records, vec![mine]);
+    }
+}

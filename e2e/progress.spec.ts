@@ -1,0 +1,113 @@
+// Progress that is never lost: every answer is saved the moment it is given, a reload resumes
+// the quiz, the course page shows each lesson's state, and broken or missing storage is said
+// plainly while the app keeps teaching.
+import { test, expect, type Page } from '@playwright/test';
+import { answer, currentQuestion, lessonJson, takeQuiz, type Json } from './helpers';
+
+const LESSON = 'nhan-dien-lua-dao';
+const TITLE = 'Nhận diện cuộc gọi và tin nhắn lừa đảo';
+
+async function answerRight(page: Page, lesson: Json) {
+  const question = await currentQuestion(page, lesson);
+  await answer(page, question, true, 'vi');
+  await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+  await expect(page.locator('.feedback .verdict-title')).toHaveText('Đúng rồi!');
+  return question;
+}
+
+const card = (page: Page) => page.locator('.lesson-card', { hasText: TITLE });
+
+test('a reload in the middle of a quiz resumes at the next question, in the same order, with the answers kept', async ({ page }) => {
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  const total = lesson.quiz.questions.length;
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  for (let i = 0; i < 3; i++) {
+    await answerRight(page, lesson);
+    await page.getByRole('button', { name: 'Câu tiếp theo', exact: true }).click();
+  }
+  await expect(page.locator('.question-progress')).toHaveText(`Câu 4 / ${total}`);
+  const fourth = (await currentQuestion(page, lesson)).id;
+  await page.reload();
+  await expect(page.locator('.question-progress')).toHaveText(`Câu 4 / ${total}`);
+  expect((await currentQuestion(page, lesson)).id).toBe(fourth);
+  for (let i = 3; i < total; i++) {
+    await answerRight(page, lesson);
+    await page.getByRole('button', { name: i + 1 < total ? 'Câu tiếp theo' : 'Xem kết quả', exact: true }).click();
+  }
+  // The three answers given before the reload count.
+  await expect(page.locator('.quiz-score')).toHaveText(`Bạn trả lời đúng ${total} trên ${total} câu (100%).`);
+});
+
+test('the course page shows each lesson as not started, in progress or passed, and keeps it after a reload', async ({ page }) => {
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  await page.goto('/');
+  await expect(card(page).locator('.badge')).toHaveText('Chưa học');
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  await answerRight(page, lesson);
+  await page.goto('/');
+  await expect(card(page).locator('.badge')).toHaveText('Đang học');
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  await expect(page.locator('.question-progress')).toHaveText(`Câu 2 / ${lesson.quiz.questions.length}`);
+  // Finish from question 2: takeQuiz expects to start at 1, so answer the rest here.
+  const total = lesson.quiz.questions.length;
+  for (let i = 1; i < total; i++) {
+    await answerRight(page, lesson);
+    await page.getByRole('button', { name: i + 1 < total ? 'Câu tiếp theo' : 'Xem kết quả', exact: true }).click();
+  }
+  await expect(page.locator('.quiz-result .verdict')).toHaveText('Chúc mừng! Bạn đã đạt bài này.');
+  await page.goto('/');
+  await expect(card(page).locator('.badge')).toHaveText('Đã đạt');
+  await page.reload();
+  await expect(card(page).locator('.badge')).toHaveText('Đã đạt');
+  // A later, worse try never takes the pass away.
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  await takeQuiz(page, lesson, () => false);
+  await page.goto('/');
+  await expect(card(page).locator('.badge')).toHaveText('Đã đạt');
+});
+
+test('with no IndexedDB the app still teaches and says once, plainly, that progress will not be kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  await page.goto('/');
+  const notice = page.locator('.notice');
+  await expect(notice).toHaveText(
+    'Trình duyệt này không cho lưu bài học. Bạn vẫn học được, nhưng khi đóng trang, kết quả sẽ mất.',
+  );
+  await page.getByRole('link', { name: TITLE }).click();
+  await expect(page.locator('ol.steps').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Làm bài kiểm tra' }).click();
+  await takeQuiz(page, lesson, () => true);
+  await expect(page.locator('.quiz-result .verdict')).toHaveText('Chúc mừng! Bạn đã đạt bài này.');
+  await expect(notice).toHaveCount(1);
+});
+
+test('a damaged saved record is skipped and reported, and everything else loads', async ({ page }) => {
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  await answerRight(page, lesson);
+  // Something else writes a value the app cannot read into its database.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kns');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('progress', 'readwrite');
+          tx.objectStore('progress').put({ not: 'ours' }, 'default/bai-khac');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.goto('/');
+  await expect(page.locator('.notice')).toHaveText(
+    'Một vài kết quả cũ bị hỏng nên không đọc được. Các kết quả khác vẫn còn đủ.',
+  );
+  await expect(card(page).locator('.badge')).toHaveText('Đang học');
+});
