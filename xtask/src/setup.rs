@@ -54,13 +54,8 @@ pub fn test_tools() -> Result<Tools> {
     if !(PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists()) {
         eprintln!("xtask: installing Debian's chromium and chromium-driver");
         run(Command::new("apt-get").arg("update"))?;
-        run(Command::new("apt-get").args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ]))?;
+        // As TOOLCHAIN.md checked it: with recommended packages (fonts for Vietnamese text).
+        run(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))?;
     }
     Ok(tools)
 }
