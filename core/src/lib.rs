@@ -10,6 +10,7 @@
 
 pub mod content;
 pub mod i18n;
+pub mod jws;
 pub mod lang;
 pub mod progress;
 pub mod quiz;
