@@ -170,6 +170,14 @@ pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     order
 }
 
+/// The seed of one question's option order within a run: derived from the run's seed and the
+/// question's id (FNV-1a), so each question gets its own order and a resumed run the same one.
+pub fn question_seed(run_seed: u64, question_id: &str) -> u64 {
+    question_id
+        .bytes()
+        .fold(run_seed ^ 0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +282,13 @@ mod tests {
         let distinct: std::collections::HashSet<Vec<usize>> =
             (0..100).map(|seed| shuffled(4, seed)).collect();
         assert!(distinct.len() > 10, "seeds give varied orders");
+    }
+
+    #[test]
+    fn each_question_of_a_run_gets_its_own_repeatable_seed() {
+        assert_eq!(question_seed(7, "q-a"), question_seed(7, "q-a"));
+        assert_ne!(question_seed(7, "q-a"), question_seed(7, "q-b"));
+        assert_ne!(question_seed(7, "q-a"), question_seed(8, "q-a"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use kns_core::content::{CompiledLesson, Inline, Question, QuestionKind};
 use kns_core::i18n::Arg;
 use kns_core::progress::Completion;
-use kns_core::quiz::{Answer, grade, result, shuffled};
+use kns_core::quiz::{Answer, grade, question_seed, result, shuffled};
 use kns_core::route::Route;
 use leptos::prelude::*;
 
@@ -54,11 +54,6 @@ pub fn QuizPage(
 /// A seed for a new order of questions and options.
 fn new_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
-}
-
-/// A seed for one question, derived from the run's seed, so each question has its own order.
-fn question_seed(seed: u64, id: &str) -> u64 {
-    id.bytes().fold(seed ^ 0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// One run through the quiz, from the first question to the result.
