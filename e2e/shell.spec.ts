@@ -20,6 +20,8 @@ test('the course page shows the lesson in Vietnamese on a first visit', async ({
   await expect(page.getByRole('heading', { level: 2, name: 'Kỹ năng số' })).toBeVisible();
   const card = page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' });
   await expect(card).toBeVisible();
+  // Groups follow the course order, so a beginner meets the phone lesson first.
+  await expect(page.locator('.lesson-card').first().locator('.lesson-title')).toHaveText('Làm quen với điện thoại thông minh');
   await expect(page.locator('.lesson-card').first()).toContainText('phút');
   await expect(page.locator('.lesson-card').first()).toContainText('Chưa học');
   await expect(page.getByRole('button', { name: 'Tiếng Việt' })).toHaveAttribute('aria-pressed', 'true');

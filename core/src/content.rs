@@ -349,6 +349,19 @@ impl CourseIndex {
     pub fn lesson(&self, id: &str) -> Option<&LessonSummary> {
         self.lessons.iter().find(|lesson| lesson.id == id)
     }
+
+    /// The lessons grouped by pillar, in course order: the groups in the order their first
+    /// lesson comes, so a beginner meets the first lesson of the course first.
+    pub fn by_pillar(&self) -> Vec<(Pillar, Vec<&LessonSummary>)> {
+        let mut groups: Vec<(Pillar, Vec<&LessonSummary>)> = Vec::new();
+        for lesson in &self.lessons {
+            match groups.iter_mut().find(|(pillar, _)| *pillar == lesson.pillar) {
+                Some((_, lessons)) => lessons.push(lesson),
+                None => groups.push((lesson.pillar, vec![lesson])),
+            }
+        }
+        groups
+    }
 }
 
 /// A lesson as listed in the course index.

@@ -67,6 +67,18 @@ fn the_course_has_the_thirteen_standard_lessons_in_order() {
 }
 
 #[test]
+fn the_course_page_groups_lessons_by_pillar_starting_with_the_first_lesson() {
+    let course = course();
+    let groups = course.index.by_pillar();
+    assert_eq!(groups[0].1[0].id, "lam-quen-dien-thoai", "a beginner meets the phone lesson first");
+    let listed: usize = groups.iter().map(|(_, lessons)| lessons.len()).sum();
+    assert_eq!(listed, course.index.lessons.len(), "every lesson once");
+    let pillars: BTreeSet<_> = groups.iter().map(|(pillar, _)| *pillar).collect();
+    assert_eq!(pillars.len(), groups.len(), "each pillar once");
+    assert!(groups.iter().all(|(pillar, lessons)| lessons.iter().all(|l| l.pillar == *pillar)));
+}
+
+#[test]
 fn every_lesson_has_the_parts_the_course_requires_in_both_languages() {
     let course = course();
     assert_eq!(course.lessons.len(), course.index.lessons.len() * Lang::ALL.len());

@@ -1,6 +1,6 @@
 //! The course page: every lesson, grouped by the campaign's pillars.
 
-use kns_core::content::{CourseIndex, LessonSummary, Pillar};
+use kns_core::content::{CourseIndex, LessonSummary};
 use kns_core::i18n::Arg;
 use kns_core::route::Route;
 use leptos::prelude::*;
@@ -37,20 +37,18 @@ fn pillars(index: &CourseIndex) -> impl IntoView + use<> {
     if index.lessons.is_empty() {
         return view! { <p>{i18n.t("course-empty")}</p> }.into_any();
     }
-    Pillar::ALL
+    index
+        .by_pillar()
         .into_iter()
-        .filter_map(|pillar| {
-            let lessons: Vec<LessonSummary> =
-                index.lessons.iter().filter(|l| l.pillar == pillar).cloned().collect();
-            (!lessons.is_empty()).then(|| {
-                let heading = format!("pillar-{}", pillar.slug());
-                view! {
-                    <section class="pillar" aria-label=i18n.t(&heading)>
-                        <h2>{i18n.t(&format!("pillar-{}", pillar.slug()))}</h2>
-                        <ul class="lessons">{lessons.into_iter().map(lesson_card).collect_view()}</ul>
-                    </section>
-                }
-            })
+        .map(|(pillar, lessons)| {
+            let heading = i18n.t(&format!("pillar-{}", pillar.slug()));
+            let label = heading.clone();
+            view! {
+                <section class="pillar" aria-label=label>
+                    <h2>{heading}</h2>
+                    <ul class="lessons">{lessons.into_iter().cloned().map(lesson_card).collect_view()}</ul>
+                </section>
+            }
         })
         .collect_view()
         .into_any()
