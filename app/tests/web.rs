@@ -171,6 +171,47 @@ mod store {
         assert_eq!(again.load("me").await.unwrap().records, vec![mine]);
     }
 
+    /// A database exactly as schema version 1 left it (store `progress`, key `<profile>/<lesson>`,
+    /// the record's bytes), written here with IndexedDB directly, opens in today's schema with the
+    /// learner's progress whole. When the schema version rises, this fixture stays and the
+    /// upgrade must carry it over.
+    #[wasm_bindgen_test]
+    async fn a_database_written_by_schema_v1_opens_with_all_progress() {
+        use idb::{Factory, ObjectStoreParams, TransactionMode};
+        // Core's fixture of a v1 record (core/tests/progress_format.rs).
+        const V1_RECORD: &str = "0764656661756c74116e68616e2d6469656e2d6c75612d64616f010463643334012a0307712d6f72646572030302000107712d6d617463680402010006712d73706f7405010101046162313200090b51010205712d6f747005712d736d7380d0dfb4ab33";
+        let bytes: Vec<u8> = (0..V1_RECORD.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&V1_RECORD[i..i + 2], 16).unwrap())
+            .collect();
+        let name = "kns-test-v1";
+        let mut request = Factory::new().unwrap().open(name, Some(1)).unwrap();
+        request.on_upgrade_needed(|event| {
+            let db = idb::DatabaseEvent::database(&event).unwrap();
+            db.create_object_store("progress", ObjectStoreParams::new()).unwrap();
+        });
+        let db = request.await.unwrap();
+        let tx = db.transaction(&["progress"], TransactionMode::ReadWrite).unwrap();
+        let value = js_sys::Uint8Array::from(bytes.as_slice());
+        tx.object_store("progress")
+            .unwrap()
+            .put(&value, Some(&JsValue::from_str("default/nhan-dien-lua-dao")))
+            .unwrap()
+            .await
+            .unwrap();
+        tx.commit().unwrap().await.unwrap();
+        db.close();
+
+        let store = IdbStore::open_named(name).await.expect("today's schema opens a v1 database");
+        let loaded = store.load("default").await.unwrap();
+        assert_eq!(loaded.skipped, 0);
+        assert_eq!(loaded.records.len(), 1);
+        let record = &loaded.records[0];
+        assert_eq!(record.lesson, "nhan-dien-lua-dao");
+        assert!(record.best.as_ref().is_some_and(|b| b.result.passed && b.result.percent == 81));
+        assert_eq!(record.attempt_for("cd34", Lang::En).map(|a| a.answers.len()), Some(3));
+    }
+
     #[wasm_bindgen_test]
     async fn a_damaged_or_foreign_value_is_skipped_and_counted_and_the_rest_loads() {
         let store = IdbStore::open_named("kns-test-damaged").await.unwrap();
