@@ -38,6 +38,8 @@ pub fn all() -> Result {
             "-p",
             "kns-core",
             "-p",
+            "kns-cli",
+            "-p",
             "xtask",
             "--all-targets",
             "--",
@@ -48,7 +50,9 @@ pub fn all() -> Result {
             .args(["clippy", "--locked", "-p", "kns-app", "--target", WASM_TARGET, "--all-targets"])
             .args(["--", "-D", "warnings"]))
     });
-    step("core tests", &mut || run(cargo().args(["test", "--locked", "-p", "kns-core", "-p", "xtask"])));
+    step("core+cli tests", &mut || {
+        run(cargo().args(["test", "--locked", "-p", "kns-core", "-p", "kns-cli", "-p", "xtask"]))
+    });
     step("content check", &mut || {
         site::compile().map(|c| println!("content: {} lessons compiled", c.index.lessons.len()))
     });
@@ -67,7 +71,7 @@ pub fn all() -> Result {
         println!("{:<14} {:<6} {secs:>4} s", name, if result.is_ok() { "ok" } else { "FAILED" });
     }
     println!(
-        "ran fmt, clippy, core tests, content check, wasm tests, release build, size budget, e2e in {} s",
+        "ran fmt, clippy, core and cli tests, content check, wasm tests, release build, size budget, e2e in {} s",
         started.elapsed().as_secs()
     );
     println!("xtask: {} passed, {} failed", results.len() - failed.len(), failed.len());
