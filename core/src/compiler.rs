@@ -393,8 +393,6 @@ pub struct CompiledCourse {
     pub lessons: Vec<CompiledLesson>,
     /// Pictures the lessons use: (file on disk, path relative to the course index).
     pub assets: Vec<(PathBuf, String)>,
-    /// The shared glossary, one per language in [`Lang::ALL`] order.
-    pub glossaries: Vec<Glossary>,
     /// What the plain-language lint flags without failing the build (loanwords).
     pub warnings: Vec<ContentError>,
 }
@@ -435,11 +433,7 @@ pub fn compile_course(content_dir: &Path) -> Result<CompiledCourse, Vec<ContentE
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() {
-        Ok(CompiledCourse { index, lessons, assets, glossaries, warnings })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(CompiledCourse { index, lessons, assets, warnings }) } else { Err(errors) }
 }
 
 type FolderOutput = (LessonSummary, Vec<CompiledLesson>, Vec<(PathBuf, String)>, Vec<ContentError>);

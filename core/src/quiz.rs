@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Question, QuestionKind, Quiz};
+use crate::content::{Choice, Question, QuestionKind, Quiz};
 
 /// A learner's answer to one question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,44 +75,36 @@ pub fn grade(question: &Question, answer: &Answer) -> Result<Grade, QuizError> {
         }
         Ok(set)
     };
-    // Right parts of a "pick these" question: items whose picked state equals their mark.
-    let marked = |marks: Vec<bool>, picked: Vec<bool>| {
-        let parts_right = marks.iter().zip(&picked).filter(|(m, p)| m == p).count();
-        Grade { correct: parts_right == marks.len(), parts_right, parts: marks.len() }
+    // A "pick these" question (multiple choice, spot the scam): right parts are the items whose
+    // picked state equals their mark.
+    let marked = |items: &[Choice], picked: &[usize]| {
+        let picked = index_set(picked, items.len())?;
+        let parts_right = items.iter().zip(&picked).filter(|(item, p)| item.correct == **p).count();
+        Ok(Grade { correct: parts_right == items.len(), parts_right, parts: items.len() })
+    };
+    // A "put these in place" question (order, match): the answer is a permutation of `n`, and
+    // right parts are the items in their own place.
+    let in_place = |placed: &[usize], n: usize| {
+        if placed.len() != n {
+            return Err(bad_index());
+        }
+        index_set(placed, n)?;
+        let parts_right = placed.iter().enumerate().filter(|(at, item)| at == *item).count();
+        Ok(Grade { correct: parts_right == n, parts_right, parts: n })
     };
     match (&question.kind, answer) {
         (QuestionKind::SingleChoice { options }, Answer::Single(i)) => {
             let option = options.get(*i).ok_or_else(bad_index)?;
             Ok(Grade { correct: option.correct, parts_right: usize::from(option.correct), parts: 1 })
         }
-        (QuestionKind::MultipleChoice { options }, Answer::Multiple(picked)) => {
-            let picked = index_set(picked, options.len())?;
-            Ok(marked(options.iter().map(|o| o.correct).collect(), picked))
-        }
-        (QuestionKind::SpotTheScam { parts }, Answer::Spot(picked)) => {
-            let picked = index_set(picked, parts.len())?;
-            Ok(marked(parts.iter().map(|p| p.correct).collect(), picked))
-        }
+        (QuestionKind::MultipleChoice { options: items }, Answer::Multiple(picked))
+        | (QuestionKind::SpotTheScam { parts: items }, Answer::Spot(picked)) => marked(items, picked),
         (QuestionKind::TrueFalse { answer: truth }, Answer::TrueFalse(said)) => {
             let correct = truth == said;
             Ok(Grade { correct, parts_right: usize::from(correct), parts: 1 })
         }
-        (QuestionKind::Order { steps }, Answer::Order(order)) => {
-            if order.len() != steps.len() {
-                return Err(bad_index());
-            }
-            index_set(order, steps.len())?;
-            let parts_right = order.iter().enumerate().filter(|(position, step)| position == *step).count();
-            Ok(Grade { correct: parts_right == steps.len(), parts_right, parts: steps.len() })
-        }
-        (QuestionKind::Match { pairs }, Answer::Match(matched)) => {
-            if matched.len() != pairs.len() {
-                return Err(bad_index());
-            }
-            index_set(matched, pairs.len())?;
-            let parts_right = matched.iter().enumerate().filter(|(left, right)| left == *right).count();
-            Ok(Grade { correct: parts_right == pairs.len(), parts_right, parts: pairs.len() })
-        }
+        (QuestionKind::Order { steps }, Answer::Order(order)) => in_place(order, steps.len()),
+        (QuestionKind::Match { pairs }, Answer::Match(matched)) => in_place(matched, pairs.len()),
         _ => Err(wrong_kind()),
     }
 }
