@@ -6,21 +6,51 @@ use std::sync::Arc;
 use kns_core::Lang;
 use kns_core::content::{CompiledLesson, CourseIndex, LessonSummary};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::platform::fetch::{LoadError, fetch_decoded};
 
 /// Where the compiled course lives, relative to the site root.
 pub const CONTENT_BASE: &str = "/content/";
 
+/// Something being fetched: `None` while it loads, then what came or why nothing did.
+pub type Fetched<T> = Option<Result<T, LoadError>>;
+
 /// The course index, loading or loaded; provided as context by [`crate::app::App`].
+///
+/// Plain signals set by a spawned task, not Leptos resources: the async machinery of resources
+/// cost about 6 KB of brotli wasm that a page which loads two files does not need.
 #[derive(Clone, Copy)]
-pub struct Course(pub LocalResource<Result<Arc<CourseIndex>, LoadError>>);
+pub struct Course {
+    state: RwSignal<Fetched<Arc<CourseIndex>>>,
+}
 
 impl Course {
     pub fn new() -> Self {
-        Course(LocalResource::new(|| async {
-            fetch_decoded::<CourseIndex>(&format!("{CONTENT_BASE}course.bin")).await.map(Arc::new)
-        }))
+        let course = Course { state: RwSignal::new(None) };
+        course.load();
+        course
+    }
+
+    /// The index, `None` while it loads (tracked).
+    pub fn get(&self) -> Fetched<Arc<CourseIndex>> {
+        self.state.get()
+    }
+
+    /// Loads the index again, if the last try failed.
+    pub fn retry(&self) {
+        if matches!(self.state.get_untracked(), Some(Err(_))) {
+            self.load();
+        }
+    }
+
+    fn load(&self) {
+        let state = self.state;
+        state.set(None);
+        spawn_local(async move {
+            let url = format!("{CONTENT_BASE}course.bin");
+            state.set(Some(fetch_decoded::<CourseIndex>(&url).await.map(Arc::new)));
+        });
     }
 }
 
@@ -57,22 +87,23 @@ impl PartialEq for LessonState {
 #[derive(Clone, Copy)]
 pub struct LessonSource {
     course: Course,
-    resource: LocalResource<Result<LessonState, LoadError>>,
     /// Changes only when the lesson itself changes (another id, language or version), never
     /// because it was loaded again: a page built on it, and a quiz half done, stay as they are.
-    state: Memo<Option<Result<LessonState, LoadError>>>,
+    state: RwSignal<Fetched<LessonState>>,
+    /// Bumped by "try again", which loads the lesson again.
+    attempt: RwSignal<u32>,
 }
 
 impl LessonSource {
     /// `None` while loading, then the lesson or why it could not be loaded (tracked).
-    pub fn get(&self) -> Option<Result<LessonState, LoadError>> {
+    pub fn get(&self) -> Fetched<LessonState> {
         self.state.get()
     }
 
     /// Loads the lesson again (after a failure).
     pub fn refetch(&self) {
-        self.course.0.refetch();
-        self.resource.refetch();
+        self.course.retry();
+        self.attempt.update(|n| *n += 1);
     }
 }
 
@@ -80,17 +111,39 @@ impl LessonSource {
 pub fn lesson_resource(id: impl Fn() -> String + 'static) -> LessonSource {
     let i18n = crate::i18n::use_i18n();
     let course = use_course();
-    let resource = LocalResource::new(move || {
+    let source = LessonSource { course, state: RwSignal::new(None), attempt: RwSignal::new(0) };
+    let state = source.state;
+    // Only the newest request may answer: a slow answer for the last lesson or language is dropped.
+    let latest = StoredValue::new(0u32);
+    let settle = move |ticket: u32, fetched: Fetched<LessonState>| {
+        if latest.get_value() == ticket && state.with_untracked(|s| *s != fetched) {
+            state.set(fetched);
+        }
+    };
+    Effect::new(move |_| {
         let (id, lang) = (id(), i18n.lang());
-        async move {
-            let index = course.0.await?;
-            match index.lesson(&id) {
-                None => Ok(LessonState::Missing),
-                Some(summary) => load_lesson(summary, lang).await.map(LessonState::Loaded),
-            }
+        source.attempt.track();
+        let ticket = latest.get_value().wrapping_add(1);
+        latest.set_value(ticket);
+        match course.get() {
+            None => {}
+            Some(Err(e)) => settle(ticket, Some(Err(e))),
+            Some(Ok(index)) => match index.lesson(&id) {
+                None => settle(ticket, Some(Ok(LessonState::Missing))),
+                Some(summary) => {
+                    let summary = summary.clone();
+                    if matches!(state.get_untracked(), Some(Err(_))) {
+                        state.set(None);
+                    }
+                    spawn_local(async move {
+                        let loaded = load_lesson(&summary, lang).await.map(LessonState::Loaded);
+                        settle(ticket, Some(loaded));
+                    });
+                }
+            },
         }
     });
-    LessonSource { course, resource, state: Memo::new(move |_| resource.get()) }
+    source
 }
 
 /// Loads one lesson in one language.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use kns_core::Lang;
-use kns_core::progress::{Completion, LessonProgress, LessonStatus, Loaded, MemoryStore, Store, StoreError};
+use kns_core::progress::{Completion, LessonProgress, LessonStatus, Store};
 use kns_core::quiz::Answer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,28 +17,6 @@ use crate::platform::idb_store::IdbStore;
 
 /// Until profiles exist, every learner on a device shares this one.
 pub const DEFAULT_PROFILE: &str = "default";
-
-/// The store the app uses: IndexedDB, or memory where there is none.
-pub enum AppStore {
-    Idb(IdbStore),
-    Memory(MemoryStore),
-}
-
-impl Store for AppStore {
-    async fn load(&self, profile: &str) -> Result<Loaded, StoreError> {
-        match self {
-            AppStore::Idb(store) => store.load(profile).await,
-            AppStore::Memory(store) => store.load(profile).await,
-        }
-    }
-
-    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError> {
-        match self {
-            AppStore::Idb(store) => store.save(record).await,
-            AppStore::Memory(store) => store.save(record).await,
-        }
-    }
-}
 
 /// What the learner should know about where their progress is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +34,8 @@ pub enum StorageNotice {
 /// The learner's progress; provided as context by [`crate::app::App`].
 #[derive(Clone, Copy)]
 pub struct Progress {
-    store: StoredValue<Option<Rc<AppStore>>, LocalStorage>,
+    /// `None` where the browser has no IndexedDB: then `records` is all there is, for this visit.
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
     records: RwSignal<HashMap<String, LessonProgress>>,
     ready: RwSignal<bool>,
     notice: RwSignal<StorageNotice>,
@@ -72,23 +51,21 @@ impl Progress {
             notice: RwSignal::new(StorageNotice::None),
         };
         spawn_local(async move {
-            let store = match IdbStore::open().await {
-                Ok(store) => AppStore::Idb(store),
-                Err(_) => {
-                    progress.notice.set(StorageNotice::NotKept);
-                    AppStore::Memory(MemoryStore::default())
-                }
+            // Without a store, progress is kept in `records` alone, for this visit.
+            let loaded = match IdbStore::open().await {
+                Ok(store) => store.load(DEFAULT_PROFILE).await.map(|loaded| (store, loaded)).ok(),
+                Err(_) => None,
             };
-            match store.load(DEFAULT_PROFILE).await {
-                Ok(loaded) => {
+            match loaded {
+                Some((store, loaded)) => {
                     if loaded.skipped > 0 {
                         progress.notice.set(StorageNotice::SomeUnreadable);
                     }
                     progress.records.set(loaded.records.into_iter().map(|r| (r.lesson.clone(), r)).collect());
+                    progress.store.set_value(Some(Rc::new(store)));
                 }
-                Err(_) => progress.notice.set(StorageNotice::NotKept),
+                None => progress.notice.set(StorageNotice::NotKept),
             }
-            progress.store.set_value(Some(Rc::new(store)));
             progress.ready.set(true);
         });
         progress

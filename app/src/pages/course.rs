@@ -21,10 +21,10 @@ pub fn CoursePage() -> impl IntoView {
     view! {
         <h1>{i18n.t("course-heading")}</h1>
         <p class="lead">{i18n.t("course-intro")}</p>
-        {move || match course.0.get() {
+        {move || match course.get() {
             None => view! { <Loading message="course-loading"/> }.into_any(),
             Some(Err(_)) => {
-                view! { <LoadFailed message="course-load-failed" retry=Callback::new(move |()| course.0.refetch())/> }
+                view! { <LoadFailed message="course-load-failed" retry=Callback::new(move |()| course.retry())/> }
                     .into_any()
             }
             Some(Ok(index)) => pillars(&index).into_any(),

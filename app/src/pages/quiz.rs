@@ -200,7 +200,10 @@ fn QuestionScreen(
             </p>
             <h1 id="question-prompt" tabindex="-1" node_ref=heading>{inlines(question.prompt.clone())}</h1>
             {question.context.clone().into_iter().map(|p| view! { <p class="question-context">{inlines(p)}</p> }).collect_view()}
-            <AnswerWidget kind=question.kind.clone() seed draft locked=checked.into()/>
+            // Once checked, the answer is locked: a disabled fieldset disables every control in it.
+            <fieldset class="answer" disabled=move || checked.get()>
+                <AnswerWidget kind=question.kind.clone() seed draft/>
+            </fieldset>
             <div class="feedback" role="status" aria-live="polite">
                 {move || {
                     let answer = draft.get();
@@ -249,32 +252,27 @@ fn QuestionScreen(
 }
 
 /// The input for one kind of question. Writes the learner's answer into `draft` (`None` while
-/// the answer is incomplete); does nothing once `locked`.
+/// the answer is incomplete).
 #[component]
-fn AnswerWidget(
-    kind: QuestionKind,
-    seed: u64,
-    draft: RwSignal<Option<Answer>>,
-    locked: Signal<bool>,
-) -> impl IntoView {
+fn AnswerWidget(kind: QuestionKind, seed: u64, draft: RwSignal<Option<Answer>>) -> impl IntoView {
     match kind {
         QuestionKind::SingleChoice { options } => {
             let texts = options.into_iter().map(|o| o.text).collect();
-            choice_list(texts, seed, false, draft, locked).into_any()
+            choice_list(texts, seed, false, draft).into_any()
         }
         QuestionKind::MultipleChoice { options } => {
             let texts = options.into_iter().map(|o| o.text).collect();
-            choice_list(texts, seed, true, draft, locked).into_any()
+            choice_list(texts, seed, true, draft).into_any()
         }
-        QuestionKind::TrueFalse { .. } => true_false(draft, locked).into_any(),
-        QuestionKind::Order { steps } => order_widget(steps, seed, draft, locked).into_any(),
+        QuestionKind::TrueFalse { .. } => true_false(draft).into_any(),
+        QuestionKind::Order { steps } => order_widget(steps, seed, draft).into_any(),
         QuestionKind::Match { pairs } => {
             let (lefts, rights) = pairs.into_iter().map(|p| (p.left, p.right)).unzip();
-            match_widget(lefts, rights, seed, draft, locked).into_any()
+            match_widget(lefts, rights, seed, draft).into_any()
         }
         QuestionKind::SpotTheScam { parts } => {
             let texts = parts.into_iter().map(|p| p.text).collect();
-            spot_widget(texts, draft, locked).into_any()
+            spot_widget(texts, draft).into_any()
         }
     }
 }
@@ -285,7 +283,6 @@ fn choice_list(
     seed: u64,
     multiple: bool,
     draft: RwSignal<Option<Answer>>,
-    locked: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let order = shuffled(options.len(), seed);
@@ -321,7 +318,6 @@ fn choice_list(
                             <input
                                 type=if multiple { "checkbox" } else { "radio" }
                                 name=name.clone()
-                                disabled=move || locked.get()
                                 prop:checked=move || picked.get().contains(&index)
                                 on:change=on_change
                             />
@@ -335,7 +331,7 @@ fn choice_list(
 }
 
 /// Two radio buttons: true, false.
-fn true_false(draft: RwSignal<Option<Answer>>, locked: Signal<bool>) -> impl IntoView {
+fn true_false(draft: RwSignal<Option<Answer>>) -> impl IntoView {
     let i18n = use_i18n();
     [(true, "quiz-true"), (false, "quiz-false")]
         .into_iter()
@@ -345,7 +341,6 @@ fn true_false(draft: RwSignal<Option<Answer>>, locked: Signal<bool>) -> impl Int
                     <input
                         type="radio"
                         name="true-false"
-                        disabled=move || locked.get()
                         prop:checked=move || draft.get() == Some(Answer::TrueFalse(value))
                         on:change=move |_| draft.set(Some(Answer::TrueFalse(value)))
                     />
@@ -357,12 +352,7 @@ fn true_false(draft: RwSignal<Option<Answer>>, locked: Signal<bool>) -> impl Int
 }
 
 /// Put the steps in order by tapping them one after another; tap a placed step to take it back.
-fn order_widget(
-    steps: Vec<Vec<Inline>>,
-    seed: u64,
-    draft: RwSignal<Option<Answer>>,
-    locked: Signal<bool>,
-) -> impl IntoView {
+fn order_widget(steps: Vec<Vec<Inline>>, seed: u64, draft: RwSignal<Option<Answer>>) -> impl IntoView {
     let i18n = use_i18n();
     let n = steps.len();
     let shown = shuffled(n, seed);
@@ -388,7 +378,6 @@ fn order_widget(
                                 <button
                                     type="button"
                                     class="tile placed-tile"
-                                    disabled=move || locked.get()
                                     on:click=move |_| {
                                         placed.update(|p| p.retain(|&i| i != index));
                                         sync();
@@ -414,7 +403,6 @@ fn order_widget(
                                 type="button"
                                 class="tile"
                                 hidden=move || placed.get().contains(&index)
-                                disabled=move || locked.get()
                                 on:click=move |_| {
                                     placed.update(|p| p.push(index));
                                     sync();
@@ -436,7 +424,6 @@ fn match_widget(
     rights: Vec<Vec<Inline>>,
     seed: u64,
     draft: RwSignal<Option<Answer>>,
-    locked: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let n = lefts.len();
@@ -466,7 +453,6 @@ fn match_widget(
                                     type="button"
                                     class="tile"
                                     aria-pressed=move || (selected.get() == Some(left)).to_string()
-                                    disabled=move || locked.get()
                                     on:click=move |_| {
                                         if matched.get_untracked()[left].is_some() {
                                             matched.update(|m| m[left] = None);
@@ -497,7 +483,7 @@ fn match_widget(
                                     type="button"
                                     class="tile"
                                     hidden=move || matched.get().contains(&Some(right))
-                                    disabled=move || locked.get() || selected.get().is_none()
+                                    disabled=move || selected.get().is_none()
                                     on:click=move |_| {
                                         if let Some(left) = selected.get_untracked() {
                                             matched.update(|m| m[left] = Some(right));
@@ -518,11 +504,7 @@ fn match_widget(
 }
 
 /// A message cut into parts; tap each part that looks suspicious.
-fn spot_widget(
-    parts: Vec<Vec<Inline>>,
-    draft: RwSignal<Option<Answer>>,
-    locked: Signal<bool>,
-) -> impl IntoView {
+fn spot_widget(parts: Vec<Vec<Inline>>, draft: RwSignal<Option<Answer>>) -> impl IntoView {
     let i18n = use_i18n();
     let picked = RwSignal::new(Vec::<usize>::new());
     draft.set(Some(Answer::Spot(Vec::new())));
@@ -538,7 +520,6 @@ fn spot_widget(
                             type="button"
                             class="message-part"
                             aria-pressed=move || picked.get().contains(&index).to_string()
-                            disabled=move || locked.get()
                             on:click=move |_| {
                                 picked.update(|p| {
                                     if let Some(at) = p.iter().position(|&i| i == index) {

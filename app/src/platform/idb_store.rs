@@ -21,9 +21,21 @@ pub struct IdbStore {
     db: Database,
 }
 
+/// What went wrong, by the name of the browser's exception. (`idb::Error`'s own messages are
+/// not used: formatting them links in about 2 KB of text for seventy kinds of error.)
 fn failed(e: idb::Error) -> StoreError {
-    let text = e.to_string();
-    if text.contains("QuotaExceeded") { StoreError::QuotaExceeded } else { StoreError::Failed(text) }
+    match e {
+        idb::Error::DomException(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+        idb::Error::DomException(e) => StoreError::Failed(e.name()),
+        _ => StoreError::Failed("IndexedDB".to_string()),
+    }
+}
+
+fn unavailable(e: idb::Error) -> StoreError {
+    match failed(e) {
+        StoreError::Failed(why) => StoreError::Unavailable(why),
+        other => other,
+    }
 }
 
 impl IdbStore {
@@ -34,9 +46,8 @@ impl IdbStore {
 
     /// Opens a database of another name (tests use their own).
     pub async fn open_named(name: &str) -> Result<IdbStore, StoreError> {
-        let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        let mut request =
-            factory.open(name, Some(DB_VERSION)).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let factory = Factory::new().map_err(unavailable)?;
+        let mut request = factory.open(name, Some(DB_VERSION)).map_err(unavailable)?;
         request.on_upgrade_needed(|event| {
             if let Ok(db) = event.database()
                 && !db.store_names().iter().any(|n| n == PROGRESS)
@@ -44,7 +55,7 @@ impl IdbStore {
                 let _ = db.create_object_store(PROGRESS, ObjectStoreParams::new());
             }
         });
-        let mut db = request.await.map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let mut db = request.await.map_err(unavailable)?;
         // Another tab opening a newer schema asks us to let go; close, so it is not blocked.
         db.on_version_change(|event| {
             if let Ok(db) = event.database() {
