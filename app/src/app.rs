@@ -19,6 +19,17 @@ pub fn App() -> impl IntoView {
     let progress = Progress::new();
     provide_context(progress);
     let i18n = use_i18n();
+    let course = crate::course::use_course();
+    // Show the app in place of the static course page once its page is complete.
+    Effect::new(move |_| {
+        let complete = match location.route() {
+            Route::Course => course.get().is_some() && progress.ready(),
+            _ => true,
+        };
+        if complete {
+            crate::platform::takeover::reveal();
+        }
+    });
     // Everything below is rendered again when the language changes (see crate::i18n).
     move || {
         i18n.lang();

@@ -10,7 +10,11 @@ pub mod platform;
 pub mod progress;
 pub mod router;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app beside the static course page that the build wrote (see
+/// [`platform::takeover`]), or on `<body>` where the page has no `<body>` to speak of.
 pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+    match platform::takeover::container() {
+        Some(root) => leptos::mount::mount_to(root, app::App).forget(),
+        None => leptos::mount::mount_to_body(app::App),
+    }
 }

@@ -1481,3 +1481,21 @@ fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
     }
     out
 }
+
+/// One language's interface messages: every `<i18n_dir>/<lang>/*.ftl` file, in file-name order,
+/// as the app's build script embeds them.
+pub fn load_catalog(i18n_dir: &Path, lang: Lang) -> Result<crate::i18n::Catalog, String> {
+    let dir = i18n_dir.join(lang.code());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+        .collect();
+    files.sort();
+    let mut text = String::new();
+    for file in files {
+        text.push_str(&std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?);
+        text.push('\n');
+    }
+    crate::i18n::Catalog::parse(lang, &text).map_err(|e| format!("{}: {e}", dir.display()))
+}

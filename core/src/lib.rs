@@ -12,6 +12,7 @@ pub mod content;
 pub mod i18n;
 pub mod jws;
 pub mod lang;
+pub mod prerender;
 pub mod progress;
 pub mod quiz;
 pub mod route;

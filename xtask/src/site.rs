@@ -7,7 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use kns_core::compiler::{CompiledCourse, ContentError, compile_course};
+use kns_core::Lang;
+use kns_core::compiler::{CompiledCourse, ContentError, compile_course, load_catalog};
 use kns_core::wire;
 
 use crate::{Result, dist, root};
@@ -41,6 +42,7 @@ pub fn content_command(args: &[String]) -> Result {
     }
     let out = out.unwrap_or_else(dist);
     write(&course, &out)?;
+    prerender(&course, &out)?;
     println!(
         "content: {} lessons, {translations} lesson files written to {}",
         course.index.lessons.len(),
@@ -94,6 +96,20 @@ fn write(course: &CompiledCourse, out: &Path) -> Result {
         std::fs::copy(source, &target).map_err(io(source))?;
     }
     Ok(())
+}
+
+/// Puts the course page, in Vietnamese, into the built `index.html` as static HTML, and asks
+/// for the course index from `<head>` (see `kns_core::prerender`). Nothing to do
+/// where there is no `index.html` (content written on its own, with `--out`).
+fn prerender(course: &CompiledCourse, out: &Path) -> Result {
+    let path = out.join("index.html");
+    let Ok(html) = std::fs::read_to_string(&path) else { return Ok(()) };
+    let catalog = load_catalog(&root().join("i18n"), Lang::Vi)?;
+    let page = kns_core::prerender::course_page(&course.index, &catalog);
+    let html = kns_core::prerender::insert_into(&html, &page)
+        .and_then(|html| kns_core::prerender::add_preload(&html, "/content/course.bin"))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&path, html).map_err(io(&path))
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {

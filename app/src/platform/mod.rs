@@ -3,3 +3,4 @@
 pub mod fetch;
 pub mod idb_store;
 pub mod prefs;
+pub mod takeover;
