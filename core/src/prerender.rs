@@ -114,15 +114,3 @@ pub fn insert_into(index_html: &str, page: &str) -> Result<String, String> {
     html.insert_str(at, page);
     Ok(html)
 }
-
-/// `index.html` with the course index asked for from `<head>`, so it downloads while the page
-/// paints instead of after the wasm has started (as `fetch`, in the same CORS mode as the app's
-/// own request, so the browser reuses the answer). Trunk already preloads the wasm.
-pub fn add_preload(index_html: &str, course_index_url: &str) -> Result<String, String> {
-    let link = format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#, escape(course_index_url));
-    if index_html.contains(&link) {
-        return Ok(index_html.to_string());
-    }
-    let head_end = index_html.find("</head>").ok_or("index.html has no </head> tag")?;
-    Ok(format!("{}{link}{}", &index_html[..head_end], &index_html[head_end..]))
-}

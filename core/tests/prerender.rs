@@ -77,15 +77,3 @@ fn goes_first_in_the_body_and_replaces_an_earlier_one() {
     );
     assert!(insert_into("<html></html>", page).unwrap_err().contains("<body>"));
 }
-
-#[test]
-fn preloads_the_course_index_once() {
-    let html = "<head><title>x</title></head><body></body>";
-    let out = kns_core::prerender::add_preload(html, "/content/course.bin").unwrap();
-    assert_eq!(
-        out,
-        r#"<head><title>x</title><link rel="preload" href="/content/course.bin" as="fetch" crossorigin></head><body></body>"#
-    );
-    assert_eq!(kns_core::prerender::add_preload(&out, "/content/course.bin").unwrap(), out);
-    assert!(kns_core::prerender::add_preload("<body></body>", "/c").unwrap_err().contains("</head>"));
-}

@@ -98,17 +98,16 @@ fn write(course: &CompiledCourse, out: &Path) -> Result {
     Ok(())
 }
 
-/// Puts the course page, in Vietnamese, into the built `index.html` as static HTML, and asks
-/// for the course index from `<head>` (see `kns_core::prerender`). Nothing to do
+/// Puts the course page, in Vietnamese, into the built `index.html` as static HTML (see
+/// `kns_core::prerender`). Nothing to do
 /// where there is no `index.html` (content written on its own, with `--out`).
 fn prerender(course: &CompiledCourse, out: &Path) -> Result {
     let path = out.join("index.html");
     let Ok(html) = std::fs::read_to_string(&path) else { return Ok(()) };
     let catalog = load_catalog(&root().join("i18n"), Lang::Vi)?;
     let page = kns_core::prerender::course_page(&course.index, &catalog);
-    let html = kns_core::prerender::insert_into(&html, &page)
-        .and_then(|html| kns_core::prerender::add_preload(&html, "/content/course.bin"))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let html =
+        kns_core::prerender::insert_into(&html, &page).map_err(|e| format!("{}: {e}", path.display()))?;
     std::fs::write(&path, html).map_err(io(&path))
 }
 
