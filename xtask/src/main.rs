@@ -4,8 +4,11 @@
 //! - `test`: set up what is missing (Chromium too), then every check; one summary line at the end.
 //! - `build`: set up what is missing and build the release app into `dist/`.
 //! - `content [--out DIR] [--check]`: compile `content/` (Trunk's post-build hook runs this).
-//! - `size`: build, then print the brotli size of each file of the first load, against the budget.
+//! - `size`: build, then print the brotli size of each file of the first load, against the budgets.
+//! - `bench [--runs N]`: build, serve, measure every budget of DESIGN.md (Lighthouse too), print
+//!   one table and write it into `docs/benchmarks.md`.
 
+mod bench;
 mod server;
 mod setup;
 mod site;
@@ -25,9 +28,10 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("build") => setup::build_tools().and_then(|tools| build(&tools)),
         Some("content") => site::content_command(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
         Some("size") => setup::build_tools().and_then(|tools| build(&tools)).and_then(|()| size::report()),
         _ => Err(format!(
-            "usage: cargo xtask <serve [--port N] | test | build | content [--out DIR] [--check] | size>\n(got {args:?})"
+            "usage: cargo xtask <serve [--port N] | test | build | content [--out DIR] [--check] | size | bench [--runs N]>\n(got {args:?})"
         )),
     };
     match result {

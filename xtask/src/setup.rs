@@ -111,9 +111,22 @@ fn cargo_tool(tools: &Tools, program: &str, wanted: &str, install: &[&str]) -> R
     }
 }
 
-/// `npm ci` when node_modules is missing or older than package-lock.json.
+/// `npm ci` in the workspace root when node_modules is missing or older than package-lock.json.
 fn npm_packages(tools: &Tools) -> Result {
-    let root = root();
+    npm_packages_in(tools, &root())
+}
+
+/// The tools `cargo xtask bench` needs besides the test tools: Lighthouse, from `bench/`'s own
+/// lockfile (kept apart so that CI's `npm ci` does not install it).
+pub fn bench_tools() -> Result<Tools> {
+    let tools = test_tools()?;
+    npm_packages_in(&tools, &root().join("bench"))?;
+    Ok(tools)
+}
+
+/// `npm ci` in `root` when its node_modules is missing or older than its package-lock.json.
+fn npm_packages_in(tools: &Tools, root: &std::path::Path) -> Result {
+    let root = root.to_path_buf();
     let lock = root.join("package-lock.json");
     let installed = root.join("node_modules/.package-lock.json");
     let modified = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();

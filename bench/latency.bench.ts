@@ -1,0 +1,45 @@
+// Answer-to-commit latency: from the tap on "Kiểm tra" (check) to the end of the IndexedDB
+// transaction that saves the answer (its `complete` event), for every answer of two quizzes.
+// Budget (DESIGN.md): 20 ms. Writes {"samples": [...ms]} to the file BENCH_OUT names.
+import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { answer, currentQuestion, lessonJson } from '../e2e/helpers';
+
+const LESSONS = ['nhan-dien-lua-dao', 'mat-khau-otp-du-lieu-ca-nhan'];
+
+test('answer to commit', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__taps = [];
+    w.__commits = [];
+    document.addEventListener('click', (e) => w.__taps.push(e.timeStamp), true);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args: any[]) {
+      this.transaction.addEventListener('complete', () => w.__commits.push(performance.now()));
+      return put.apply(this, args as any);
+    };
+  });
+  const samples: number[] = [];
+  for (const id of LESSONS) {
+    const lesson = await lessonJson(page, id, 'vi');
+    await page.goto(`/lesson/${id}/quiz`);
+    const total = lesson.quiz.questions.length;
+    for (let i = 0; i < total; i++) {
+      await expect(page.locator('.question-progress')).toHaveText(`Câu ${i + 1} / ${total}`);
+      await answer(page, await currentQuestion(page, lesson), true, 'vi');
+      const before = await page.evaluate(() => (window as any).__commits.length);
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      await page.waitForFunction((n) => (window as any).__commits.length > n, before);
+      samples.push(
+        await page.evaluate(() => {
+          const w = window as any;
+          return w.__commits[w.__commits.length - 1] - w.__taps[w.__taps.length - 1];
+        }),
+      );
+      const next = i + 1 < total ? 'Câu tiếp theo' : 'Xem kết quả';
+      await page.getByRole('button', { name: next, exact: true }).click();
+    }
+  }
+  expect(samples.length).toBeGreaterThan(0);
+  writeFileSync(process.env.BENCH_OUT ?? 'latency.json', JSON.stringify({ samples }));
+});

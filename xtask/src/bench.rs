@@ -1,0 +1,297 @@
+//! `cargo xtask bench [--runs N]`: the budgets of DESIGN.md, measured.
+//!
+//! Builds the release app, serves it on loopback and prints one table: the bytes of the first
+//! load and of the largest lesson (brotli), Lighthouse's mobile figures for the course page and a
+//! lesson page (median of N runs, 3 by default; Lighthouse's own defaults: simulated slow 4G and
+//! 4x CPU slowdown) and the answer-to-commit latency in Chromium. The same table goes into
+//! `docs/benchmarks.md`, between the marker lines, with the date and the machine. Exits non-zero
+//! when a budget is missed. CI does not run it: it is slow and its timings are noisy.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::server::Server;
+use crate::setup::{self, CHROMIUM, Tools};
+use crate::size::{self, LESSON_BUDGET, TOTAL_BUDGET, WASM_BUDGET, kb};
+use crate::{Result, build, dist, root, run};
+
+/// The pages Lighthouse measures.
+const PAGES: [(&str, &str); 2] = [("course page", "/"), ("lesson page", "/lesson/nhan-dien-lua-dao")];
+const START: &str = "<!-- cargo xtask bench: start -->";
+const END: &str = "<!-- cargo xtask bench: end -->";
+
+/// Chromium's flags here (TOOLCHAIN.md): no sandbox as root, no calls to hosts this network refuses.
+const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-background-networking \
+     --disable-component-update --disable-sync --no-first-run --disable-quic";
+
+#[derive(PartialEq)]
+enum Verdict {
+    Met,
+    Missed,
+    /// A figure with no budget of its own.
+    Figure,
+    /// Not measurable yet: the feature does not exist.
+    NotYet,
+}
+
+struct Row {
+    measure: String,
+    value: String,
+    budget: String,
+    verdict: Verdict,
+}
+
+fn row(measure: impl Into<String>, value: String, budget: impl Into<String>, met: Option<bool>) -> Row {
+    let verdict = match met {
+        None => Verdict::Figure,
+        Some(true) => Verdict::Met,
+        Some(false) => Verdict::Missed,
+    };
+    Row { measure: measure.into(), value, budget: budget.into(), verdict }
+}
+
+pub fn bench(args: &[String]) -> Result {
+    let runs = match args {
+        [] => 3,
+        [flag, n] if flag == "--runs" => n.parse().map_err(|_| format!("--runs wants a number, got {n}"))?,
+        _ => return Err(format!("usage: cargo xtask bench [--runs N] (got {args:?})")),
+    };
+    let tools = setup::bench_tools()?;
+    build(&tools)?;
+    let mut rows = bytes()?;
+    let server = Server::start("127.0.0.1", 0, dist())?;
+    let base = format!("http://127.0.0.1:{}", server.port());
+    let measured = lighthouse_rows(&tools, &base, runs).and_then(|mut lh| {
+        lh.extend(latency_rows(&tools, &base)?);
+        Ok(lh)
+    });
+    server.stop();
+    rows.extend(measured?);
+    rows.push(Row {
+        measure: "offline reload to interactive".into(),
+        value: "not measured: no service worker yet (issue 5)".into(),
+        budget: "≤ 1 s".into(),
+        verdict: Verdict::NotYet,
+    });
+    rows.push(Row {
+        measure: "record verification rate".into(),
+        value: "not measured: no completion records yet (issue 6)".into(),
+        budget: "10,000 in < 2 s (browser), 10x native".into(),
+        verdict: Verdict::NotYet,
+    });
+
+    let table = table(&rows);
+    println!("\n{table}");
+    let heading = format!("Measured {} on {}, {runs} Lighthouse run(s) per page.", today(), machine(&tools));
+    println!("{heading}");
+    write_doc(&format!("{heading}\n\n{table}"))?;
+    let missed: Vec<&str> =
+        rows.iter().filter(|r| r.verdict == Verdict::Missed).map(|r| r.measure.as_str()).collect();
+    if missed.is_empty() {
+        println!("bench: every budget met");
+        Ok(())
+    } else {
+        Err(format!("budget missed: {}", missed.join("; ")))
+    }
+}
+
+fn bytes() -> Result<Vec<Row>> {
+    let sizes = size::measure()?;
+    let mut rows: Vec<Row> = sizes
+        .first_load
+        .iter()
+        .map(|f| row(format!("first load: {}", f.name), kb(f.brotli), "", None))
+        .collect();
+    let (total, wasm) = (sizes.total(), sizes.wasm());
+    rows.push(row(
+        "first load, total (brotli)",
+        kb(total),
+        format!("≤ {}", kb(TOTAL_BUDGET)),
+        Some(total <= TOTAL_BUDGET),
+    ));
+    rows.push(row(
+        "of which the wasm",
+        kb(wasm),
+        format!("≤ {}", kb(WASM_BUDGET)),
+        Some(wasm <= WASM_BUDGET),
+    ));
+    if let Some(largest) = sizes.lessons.iter().max_by_key(|f| f.brotli) {
+        rows.push(row(
+            format!("largest lesson ({})", largest.name),
+            kb(largest.brotli),
+            format!("≤ {}", kb(LESSON_BUDGET)),
+            Some(largest.brotli <= LESSON_BUDGET),
+        ));
+    }
+    Ok(rows)
+}
+
+/// One Lighthouse run's figures.
+struct Lighthouse {
+    performance: f64,
+    accessibility: f64,
+    fcp_ms: f64,
+    lcp_ms: f64,
+    tbt_ms: f64,
+    cls: f64,
+}
+
+fn lighthouse(tools: &Tools, url: &str) -> Result<Lighthouse> {
+    let out = std::env::temp_dir().join(format!("kns-lighthouse-{}.json", std::process::id()));
+    run(tools
+        .command("node")
+        .arg(root().join("bench/node_modules/lighthouse/cli/index.js"))
+        .args([url, "--quiet", "--output=json", "--only-categories=performance,accessibility"])
+        .arg(format!("--output-path={}", out.display()))
+        .arg(format!("--chrome-flags={CHROME_FLAGS}"))
+        .env("CHROME_PATH", CHROMIUM))?;
+    let text = std::fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let _ = std::fs::remove_file(&out);
+    let report: Value = serde_json::from_str(&text).map_err(|e| format!("Lighthouse's report: {e}"))?;
+    if let Some(error) = report.pointer("/runtimeError/message").and_then(Value::as_str) {
+        return Err(format!("Lighthouse could not measure {url}: {error}"));
+    }
+    let number = |pointer: &str| {
+        report.pointer(pointer).and_then(Value::as_f64).ok_or(format!("Lighthouse's report has no {pointer}"))
+    };
+    Ok(Lighthouse {
+        performance: number("/categories/performance/score")? * 100.0,
+        accessibility: number("/categories/accessibility/score")? * 100.0,
+        fcp_ms: number("/audits/first-contentful-paint/numericValue")?,
+        lcp_ms: number("/audits/largest-contentful-paint/numericValue")?,
+        tbt_ms: number("/audits/total-blocking-time/numericValue")?,
+        cls: number("/audits/cumulative-layout-shift/numericValue")?,
+    })
+}
+
+/// The middle value (the mean of the two middle ones for an even count).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        f64::NAN
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn lighthouse_rows(tools: &Tools, base: &str, runs: usize) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for (label, path) in PAGES {
+        let mut reports = Vec::new();
+        for i in 1..=runs {
+            eprintln!("bench: Lighthouse, {label}, run {i} of {runs}");
+            reports.push(lighthouse(tools, &format!("{base}{path}"))?);
+        }
+        let m = |f: fn(&Lighthouse) -> f64| median(reports.iter().map(f).collect());
+        let (perf, a11y, fcp, lcp, tbt, cls) = (
+            m(|r| r.performance),
+            m(|r| r.accessibility),
+            m(|r| r.fcp_ms),
+            m(|r| r.lcp_ms),
+            m(|r| r.tbt_ms),
+            m(|r| r.cls),
+        );
+        let seconds = |ms: f64| format!("{:.2} s", ms / 1000.0);
+        rows.push(row(format!("{label}: performance"), format!("{perf:.0}"), "≥ 95", Some(perf >= 95.0)));
+        rows.push(row(format!("{label}: accessibility"), format!("{a11y:.0}"), "100", Some(a11y >= 100.0)));
+        rows.push(row(format!("{label}: FCP"), seconds(fcp), "≤ 1.5 s", Some(fcp <= 1500.0)));
+        rows.push(row(format!("{label}: LCP"), seconds(lcp), "≤ 2.0 s", Some(lcp <= 2000.0)));
+        rows.push(row(format!("{label}: TBT"), format!("{tbt:.0} ms"), "≤ 150 ms", Some(tbt <= 150.0)));
+        rows.push(row(format!("{label}: CLS"), format!("{cls:.3}"), "≤ 0.02", Some(cls <= 0.02)));
+    }
+    Ok(rows)
+}
+
+/// Answer-to-commit latency, measured in Chromium by `bench/latency.bench.ts`.
+fn latency_rows(tools: &Tools, base: &str) -> Result<Vec<Row>> {
+    eprintln!("bench: answer-to-commit latency");
+    let out = std::env::temp_dir().join(format!("kns-latency-{}.json", std::process::id()));
+    run(tools
+        .command("npx")
+        .args(["playwright", "test", "--config", "bench/playwright.config.ts"])
+        .env("BASE_URL", base)
+        .env("BENCH_OUT", &out)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .current_dir(root()))?;
+    let text = std::fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let _ = std::fs::remove_file(&out);
+    let report: Value = serde_json::from_str(&text).map_err(|e| format!("latency figures: {e}"))?;
+    let mut samples: Vec<f64> = report["samples"]
+        .as_array()
+        .map(|s| s.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    if samples.is_empty() {
+        return Err("the latency measurement gave no samples".into());
+    }
+    samples.sort_by(f64::total_cmp);
+    let p95 = samples[((samples.len() as f64 * 0.95).ceil() as usize).clamp(1, samples.len()) - 1];
+    let n = samples.len();
+    let mid = median(samples);
+    Ok(vec![
+        row(format!("answer to commit, median of {n}"), format!("{mid:.1} ms"), "< 20 ms", Some(mid < 20.0)),
+        row("answer to commit, 95th percentile", format!("{p95:.1} ms"), "", None),
+    ])
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut out = String::from("| measure | value | budget | verdict |\n|---|---|---|---|\n");
+    for r in rows {
+        let verdict = match r.verdict {
+            Verdict::Met => "met",
+            Verdict::Missed => "**MISSED**",
+            Verdict::Figure => "",
+            Verdict::NotYet => "not yet",
+        };
+        out.push_str(&format!("| {} | {} | {} | {verdict} |\n", r.measure, r.value, r.budget));
+    }
+    out
+}
+
+fn today() -> String {
+    std::process::Command::new("date")
+        .args(["-u", "+%Y-%m-%d %H:%M UTC"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|| "an unknown date".into())
+}
+
+fn machine(tools: &Tools) -> String {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| m.lines().next().and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok()))
+        .map_or("? GiB".into(), |kib| format!("{:.0} GiB", kib as f64 / 1024.0 / 1024.0));
+    let output = |program: &str, args: &[&str]| {
+        tools
+            .command(program)
+            .args(args)
+            .current_dir(root())
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    let lighthouse =
+        output("node", &["-p", "require('./bench/node_modules/lighthouse/package.json').version"]);
+    format!("{cores} cores, {memory}, {}, Lighthouse {lighthouse}", output(CHROMIUM, &["--version"]))
+}
+
+/// Puts the table into docs/benchmarks.md between the marker lines (the rest of the file is
+/// written by people: what was found and what each change saved).
+fn write_doc(section: &str) -> Result {
+    let path = root().join("docs/benchmarks.md");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    let new = match (old.find(START), old.find(END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{START}\n{section}{}", &old[..a], &old[b..]),
+        _ => format!("# Benchmarks\n\n{START}\n{section}{END}\n{old}"),
+    };
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(|e| e.to_string())?;
+    std::fs::write(&path, new).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("written to {}", path.display());
+    Ok(())
+}
