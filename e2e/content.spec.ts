@@ -37,6 +37,8 @@ test('glossary words show their definition on tap', async ({ page }) => {
   expect(lesson.glossary.length).toBeGreaterThan(0);
   const entry = lesson.glossary[0];
   await page.goto(`/lesson/${id}`);
+  // The app's glossary (the static page's, before the app takes over, is in prerender.spec.ts).
+  await expect(page.locator('#prerender')).toHaveCount(0);
   const button = page.locator('button.term-link').first();
   const definition = page.locator(`#${await button.getAttribute('aria-controls')}`);
   await expect(definition).toBeHidden();

@@ -1,7 +1,17 @@
-// The course page paints from static HTML before the wasm runs, and the app takes it over
-// without a visible jump (DESIGN.md's budgets: first paint never waits for the wasm, CLS ≤ 0.02).
+// The course page and each lesson page paint from static HTML before the wasm runs, and the app
+// takes them over without a visible jump (DESIGN.md: first paint never waits for the wasm,
+// CLS ≤ 0.02).
 import { test, expect, type Page } from '@playwright/test';
-import { courseIds } from './helpers';
+import { courseIds, lessonJson } from './helpers';
+
+const LESSON = 'nhan-dien-lua-dao';
+
+/** Text and position of every element that `selector` finds inside `scope`. */
+async function boxes(page: Page, scope: string, selector: string): Promise<string[]> {
+  return page.locator(`${scope} ${selector}`).evaluateAll((els) =>
+    els.map((e) => JSON.stringify([e.textContent, e.getBoundingClientRect().toJSON()])),
+  );
+}
 
 /** Holds every request for the wasm until the returned function is called. */
 async function holdWasm(page: Page): Promise<() => void> {
@@ -41,6 +51,16 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' })).toBeVisible();
     await expect(page.locator('.lesson-card').first()).toContainText('phút');
   });
+
+  test('a lesson page is there to read, with its quiz link', async ({ page }) => {
+    const lesson = await lessonJson(page, LESSON, 'vi');
+    await page.goto(`/lesson/${LESSON}`);
+    await expect(page).toHaveTitle(`${lesson.title} · Kỹ năng số`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+    await expect(page.locator('#prerender article.lesson')).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('link', { name: 'Làm bài kiểm tra' })).toHaveAttribute('href', `/lesson/${LESSON}/quiz`);
+    await expect(page.locator('#prerender .term-definition').first()).toBeHidden();
+  });
 });
 
 test('the static page is on screen while the wasm downloads, then the app takes its place without a jump', async ({ page }) => {
@@ -50,17 +70,13 @@ test('the static page is on screen while the wasm downloads, then the app takes 
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('Kỹ năng số cơ bản');
   await expect(page.locator('#prerender')).toBeVisible();
-  const before = await page.locator('#prerender .lesson-title').evaluateAll((els) =>
-    els.map((e) => JSON.stringify([e.textContent, e.getBoundingClientRect().toJSON()])),
-  );
+  const before = await boxes(page, '#prerender', '.lesson-title');
   release();
   await expect(page.locator('#prerender')).toHaveCount(0);
   await expect(page.locator('#app')).toBeVisible();
   // The app's own page: progress badges are there, and a tap changes the page in place.
   await expect(page.locator('.lesson-card').first()).toContainText('Chưa học');
-  const after = await page.locator('#app .lesson-title').evaluateAll((els) =>
-    els.map((e) => JSON.stringify([e.textContent, e.getBoundingClientRect().toJSON()])),
-  );
+  const after = await boxes(page, '#app', '.lesson-title');
   expect(after).toEqual(before);
   const shift = await page.evaluate(() => (window as any).__shift);
   expect(shift).toBeLessThanOrEqual(0.02);
@@ -78,20 +94,66 @@ test('a link focused on the static page keeps the focus when the app takes over'
   expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(href);
 });
 
-test('on another address, or with English chosen, the Vietnamese course page never shows', async ({ page }) => {
+test('a lesson page: static first, then the app in its place, nothing moves', async ({ page }) => {
+  await watchLayoutShift(page);
   const release = await holdWasm(page);
-  await page.goto('/lesson/nhan-dien-lua-dao');
+  await page.goto(`/lesson/${LESSON}`);
+  await expect(page.locator('#prerender')).toBeVisible();
+  const parts = 'h1, h2, p, li, aside, .term-link';
+  const before = await boxes(page, '#prerender', parts);
+  expect(before.length).toBeGreaterThan(10);
+  release();
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(page.locator('#app')).toBeVisible();
+  expect(await boxes(page, '#app', parts)).toEqual(before);
+  expect(await page.evaluate(() => (window as any).__shift)).toBeLessThanOrEqual(0.02);
+  // The app's page works: a glossary word opens its definition.
+  const term = page.locator('.term-link').first();
+  await term.click();
+  await expect(term).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('taps on the static page count: a glossary word opens, a language is chosen', async ({ page }) => {
+  let release = await holdWasm(page);
+  await page.goto(`/lesson/${LESSON}`);
+  const term = page.locator('.term-link').first();
+  await term.click();
+  await expect(term).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`#${await term.getAttribute('aria-controls')}`)).toBeVisible();
+  release();
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  const appTerm = page.locator('#app .term-link').first();
+  await expect(appTerm).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`#${await appTerm.getAttribute('aria-controls')}`)).toBeVisible();
+
+  await page.unroute('**/*_bg.wasm');
+  release = await holdWasm(page);
+  await page.goto('/');
+  await page.locator('#prerender').getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('#prerender').getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Basic digital skills');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('on an address with no static page, or with English chosen, the Vietnamese page never shows', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto(`/lesson/${LESSON}/quiz`);
   await expect(page.locator('#prerender')).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Kỹ năng số cơ bản' })).toHaveCount(0);
   release();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
+  await expect(page.locator('.question-progress')).toBeVisible();
+  await expect(page.locator('#prerender')).toHaveCount(0);
 
   await page.evaluate(() => localStorage.setItem('kns.lang', 'en'));
-  await page.unroute('**/*_bg.wasm');
-  const releaseAgain = await holdWasm(page);
-  await page.goto('/');
-  await expect(page.locator('#prerender')).toBeHidden();
-  releaseAgain();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Basic digital skills');
-  await expect(page.locator('#prerender')).toHaveCount(0);
+  for (const path of ['/', `/lesson/${LESSON}`]) {
+    await page.unroute('**/*_bg.wasm');
+    const releaseAgain = await holdWasm(page);
+    await page.goto(path);
+    await expect(page.locator('#prerender')).toBeHidden();
+    releaseAgain();
+    await expect(page.locator('#prerender')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recognising scam calls and messages');
 });

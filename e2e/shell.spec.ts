@@ -114,6 +114,8 @@ test('lessons are fetched only when opened, not with the course page', async ({ 
 
 test('links change the page without reloading it, and back and forward work', async ({ page }) => {
   await page.goto('/');
+  // The app's links, once it has taken over the static page (whose links load the next page).
+  await expect(page.locator('#prerender')).toHaveCount(0);
   await page.evaluate(() => ((window as any).stillTheSamePage = true));
   await page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');

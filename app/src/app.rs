@@ -20,14 +20,16 @@ pub fn App() -> impl IntoView {
     provide_context(progress);
     let i18n = use_i18n();
     let course = crate::course::use_course();
-    // Show the app in place of the static course page once its page is complete.
+    // Show the app in place of the static page once its page is complete (a lesson page says
+    // so itself, when its lesson is loaded).
     Effect::new(move |_| {
         let complete = match location.route() {
             Route::Course => course.get().is_some() && progress.ready(),
+            Route::Lesson(_) => false,
             _ => true,
         };
         if complete {
-            crate::platform::takeover::reveal();
+            show_app();
         }
     });
     // Everything below is rendered again when the language changes (see crate::i18n).
@@ -55,4 +57,16 @@ pub fn App() -> impl IntoView {
             </main>
         }
     }
+}
+
+/// Shows the app in place of the static page (see [`crate::platform::takeover`]), in the
+/// language the learner may have chosen on the static page meanwhile.
+pub fn show_app() {
+    let i18n = use_i18n();
+    if let Some(lang) = crate::platform::prefs::load_lang()
+        && lang != i18n.current()
+    {
+        i18n.set_lang(lang);
+    }
+    crate::platform::takeover::reveal();
 }

@@ -10,8 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::platform::fetch::{LoadError, fetch_decoded};
 
-/// Where the compiled course lives, relative to the site root.
-pub const CONTENT_BASE: &str = "/content/";
+pub use kns_core::route::{CONTENT_BASE, image_url};
 
 /// Something being fetched: `None` while it loads, then what came or why nothing did.
 pub type Fetched<T> = Option<Result<T, LoadError>>;
@@ -150,10 +149,4 @@ pub fn lesson_resource(id: impl Fn() -> String + 'static) -> LessonSource {
 pub async fn load_lesson(summary: &LessonSummary, lang: Lang) -> Result<Arc<CompiledLesson>, LoadError> {
     let url = format!("{CONTENT_BASE}{}.bin", summary.translation(lang).file);
     fetch_decoded::<CompiledLesson>(&url).await.map(Arc::new)
-}
-
-/// The address of a picture a lesson uses: https addresses as they are, files of the lesson's
-/// folder under the content base.
-pub fn image_url(lesson_id: &str, src: &str) -> String {
-    if src.starts_with("https://") { src.to_string() } else { format!("{CONTENT_BASE}{lesson_id}/{src}") }
 }

@@ -1,18 +1,20 @@
-//! The course page as static HTML, written into `index.html` at build time.
+//! The course page and each lesson page as static HTML, written at build time.
 //!
 //! On a cheap phone on mobile data, a page that waits for its wasm paints nothing for seconds.
 //! The build therefore puts the course page (header, lesson titles and summaries, grouped by
-//! pillar) into `index.html`, where it paints at once; the app then builds the same page and
-//! swaps it in without a visible jump (see `kns-app`'s `takeover`). The markup here must be
-//! the markup the app's course page makes: same elements, same classes, same text. An e2e test
-//! measures the layout shift of the swap and fails if the two drift apart.
+//! pillar) into `index.html`, and each lesson's page into `lesson/<id>/index.html`, where they
+//! paint at once; the app then builds the same page and swaps it in without a visible jump (see
+//! `kns-app`'s `platform::takeover`). The markup here must be the markup the app's pages make:
+//! same elements, same classes, same text. An e2e test measures the layout shift of the swap
+//! and fails if the two drift apart. Static pages are Vietnamese; a small script inside each
+//! hides it before it paints where the app will show something else.
 
 use std::fmt::Write;
 
 use crate::Lang;
-use crate::content::{CourseIndex, LessonSummary};
+use crate::content::{Block, CompiledLesson, CourseIndex, Inline, Lesson, LessonSummary, Tone};
 use crate::i18n::{Arg, Catalog};
-use crate::route::Route;
+use crate::route::{Route, image_url};
 
 /// The id of the element that holds the static page; the app removes it when it takes over.
 pub const PRERENDER_ID: &str = "prerender";
@@ -33,15 +35,47 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The course page in the catalog's language: skip link, header and the lessons by pillar,
-/// wrapped in `<div id="prerender">`.
-pub fn course_page(index: &CourseIndex, catalog: &Catalog) -> String {
+/// The event the app sends (on `document`) when its page is complete and may replace the
+/// static one.
+pub const TAKEOVER_EVENT: &str = "kns-takeover";
+
+/// The first thing inside the static page, run before it paints. It:
+/// - hides the page where the app will show something else (the address is not the page's, or
+///   English was chosen on this device);
+/// - makes the page's buttons work before the app has loaded: a glossary word shows its
+///   definition, a language button remembers the choice (the app reads it when it takes over);
+/// - on the app's `kns-takeover` event, in the next animation frame, removes the page and shows
+///   the app's `<div id="app">`, with the focus on the same link and the same glossary
+///   definitions open. (This is script here rather than Rust in the app: it costs 0.4 KB of
+///   HTML instead of 1.5 KB of wasm, and the wasm is at its budget.)
+const GUARD: &str = concat!(
+    "<script>(function(){var p=document.currentScript.parentNode;",
+    "p.addEventListener('click',function(e){var b=e.target.closest('button');if(!b)return;",
+    "if(b.classList.contains('term-link')){var o=b.getAttribute('aria-expanded')!=='true';",
+    "b.setAttribute('aria-expanded',o);document.getElementById(b.getAttribute('aria-controls')).hidden=!o}",
+    "else if(b.lang){try{localStorage.setItem('kns.lang',b.lang)}catch(x){}",
+    "p.querySelectorAll('.lang-switch button').forEach(function(x){x.setAttribute('aria-pressed',x===b)})}});",
+    "document.addEventListener('kns-takeover',function(){requestAnimationFrame(function(){",
+    "var a=document.getElementById('app');if(!p.isConnected||!a)return;",
+    "var f=document.activeElement,h=p.contains(f)&&f.getAttribute('href'),",
+    "o=[].map.call(p.querySelectorAll('.term-link'),function(t){return t.getAttribute('aria-expanded')==='true'});",
+    "p.remove();a.hidden=false;",
+    "a.querySelectorAll('.term-link').forEach(function(t,i){if(o[i])t.click()});",
+    "if(h)[].some.call(a.querySelectorAll('a[href]'),function(l){return l.getAttribute('href')===h&&(l.focus(),true)})})});",
+    "try{if(location.pathname!==p.dataset.path||localStorage.getItem('kns.lang')==='en')p.hidden=true}catch(x){}",
+    "})()</script>"
+);
+
+/// The page around `main`: the static page's wrapper, the skip link and the header, as the app's
+/// `App` and `Header` make them.
+fn shell(route: &Route, catalog: &Catalog, main: &str) -> String {
     let lang = catalog.lang();
     let t = |id: &str| escape(&catalog.get(id));
     let mut html = String::new();
     let _ = write!(
         html,
-        r##"<div id="{PRERENDER_ID}"><a class="skip-link" href="#main">{}</a>"##,
+        r##"<div id="{PRERENDER_ID}" data-path="{}">{GUARD}<a class="skip-link" href="#main">{}</a>"##,
+        escape(&route.href()),
         t("skip-to-content")
     );
     let _ = write!(
@@ -60,28 +94,177 @@ pub fn course_page(index: &CourseIndex, catalog: &Catalog) -> String {
             code = other.code()
         );
     }
-    let _ = write!(
-        html,
-        r#"</div></header><main id="main" tabindex="-1"><h1>{}</h1><p class="lead">{}</p>"#,
-        t("course-heading"),
-        t("course-intro")
-    );
+    let _ = write!(html, r#"</div></header><main id="main" tabindex="-1">{main}</main></div>"#);
+    html
+}
+
+/// The course page in the catalog's language: skip link, header and the lessons by pillar,
+/// wrapped in `<div id="prerender">`.
+pub fn course_page(index: &CourseIndex, catalog: &Catalog) -> String {
+    let t = |id: &str| escape(&catalog.get(id));
+    let mut main = String::new();
+    let _ = write!(main, r#"<h1>{}</h1><p class="lead">{}</p>"#, t("course-heading"), t("course-intro"));
     if index.lessons.is_empty() {
-        let _ = write!(html, "<p>{}</p>", t("course-empty"));
+        let _ = write!(main, "<p>{}</p>", t("course-empty"));
     }
     for (pillar, lessons) in index.by_pillar() {
         let heading = t(&format!("pillar-{}", pillar.slug()));
         let _ = write!(
-            html,
+            main,
             r#"<section class="pillar" aria-label="{heading}"><h2>{heading}</h2><ul class="lessons">"#
         );
         for lesson in lessons {
-            lesson_card(&mut html, lesson, catalog);
+            lesson_card(&mut main, lesson, catalog);
         }
-        html.push_str("</ul></section>");
+        main.push_str("</ul></section>");
     }
-    html.push_str("</main></div>");
-    html
+    shell(&Route::Course, catalog, &main)
+}
+
+/// A lesson page, as the app's `LessonPage` and `Blocks` make it. Glossary words are buttons
+/// whose definitions stay hidden until the app has taken over.
+pub fn lesson_page(compiled: &CompiledLesson, catalog: &Catalog) -> String {
+    let lesson = &compiled.lesson;
+    let t = |id: &str| escape(&catalog.get(id));
+    let num = |n: usize| Arg::Num(n as i64);
+    let mut main = String::new();
+    let _ = write!(
+        main,
+        r#"<p class="back"><a href="{}" class="">{}</a></p><article class="lesson" lang="{}"><h1>{}</h1><p class="lead">{}</p><p class="lesson-meta">{}</p>"#,
+        Route::Course.href(),
+        t("lesson-back"),
+        lesson.lang.code(),
+        escape(&lesson.title),
+        escape(&lesson.summary),
+        escape(&catalog.format("lesson-minutes", &[("minutes", num(lesson.minutes as usize))]))
+    );
+    let _ =
+        write!(main, r#"<section class="objectives"><h2>{}</h2><ul class="list">"#, t("lesson-objectives"));
+    for objective in &lesson.objectives {
+        let _ = write!(main, "<li>{}</li>", escape(objective));
+    }
+    main.push_str("</ul></section>");
+    let mut body = Body { out: &mut main, lesson, catalog, terms: 0 };
+    for block in &lesson.body {
+        body.block(block);
+    }
+    let about = catalog.format(
+        "quiz-about",
+        &[("count", num(lesson.quiz.questions.len())), ("pass", num(lesson.quiz.pass_mark as usize))],
+    );
+    let _ = write!(
+        main,
+        r#"<section class="quiz-start"><h2>{}</h2><p>{}</p><a href="{}" class="button">{}</a></section></article>"#,
+        t("quiz-heading"),
+        escape(&about),
+        escape(&Route::Quiz(lesson.id.clone()).href()),
+        t("quiz-start")
+    );
+    shell(&Route::Lesson(lesson.id.clone()), catalog, &main)
+}
+
+/// Writes a lesson body (kns-core's closed set of blocks and inlines) as HTML.
+struct Body<'a> {
+    out: &'a mut String,
+    lesson: &'a Lesson,
+    catalog: &'a Catalog,
+    /// Glossary words so far, to give each definition its own id.
+    terms: usize,
+}
+
+impl Body<'_> {
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level: 2, text } => self.wrap("<h2>", text, "</h2>"),
+            Block::Heading { text, .. } => self.wrap("<h3>", text, "</h3>"),
+            Block::Paragraph { text } => self.wrap("<p>", text, "</p>"),
+            Block::Steps { steps } => {
+                self.out.push_str(r#"<ol class="steps">"#);
+                for step in steps {
+                    self.wrap("<li>", &step.text, "</li>");
+                }
+                self.out.push_str("</ol>");
+            }
+            Block::List { items } => {
+                self.out.push_str(r#"<ul class="list">"#);
+                for item in items {
+                    self.wrap("<li>", item, "</li>");
+                }
+                self.out.push_str("</ul>");
+            }
+            Block::Callout { tone, body } => {
+                let (class, label) = match tone {
+                    Tone::Warning => ("callout warning", "callout-warning"),
+                    Tone::Tip => ("callout tip", "callout-tip"),
+                };
+                let label = escape(&self.catalog.get(label));
+                let _ = write!(self.out, r#"<aside class="{class}"><p class="callout-label">{label}</p>"#);
+                for block in body {
+                    self.block(block);
+                }
+                self.out.push_str("</aside>");
+            }
+            Block::Image { src, alt } => {
+                let _ = write!(
+                    self.out,
+                    r#"<figure class="picture"><img src="{}" alt="{}" loading="lazy"></figure>"#,
+                    escape(&image_url(&self.lesson.id, src)),
+                    escape(alt)
+                );
+            }
+            Block::Term { term, definition } => {
+                let label = escape(&self.catalog.get("glossary-label"));
+                let _ = write!(
+                    self.out,
+                    r#"<dl class="term"><dt><span class="term-label">{label}</span><dfn>{}</dfn></dt>"#,
+                    escape(term)
+                );
+                self.wrap("<dd>", definition, "</dd></dl>");
+            }
+        }
+    }
+
+    fn wrap(&mut self, open: &str, text: &[Inline], close: &str) {
+        self.out.push_str(open);
+        self.inlines(text);
+        self.out.push_str(close);
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => self.out.push_str(&escape(text)),
+                Inline::Emphasis(inner) => self.wrap("<em>", inner, "</em>"),
+                Inline::Strong(inner) => self.wrap("<strong>", inner, "</strong>"),
+                Inline::Code(code) => {
+                    let _ = write!(self.out, "<code>{}</code>", escape(code));
+                }
+                Inline::Link { href, text } => {
+                    let open =
+                        format!(r#"<a href="{}" rel="noopener noreferrer" target="_blank">"#, escape(href));
+                    self.wrap(&open, text, "</a>");
+                }
+                Inline::Term { id, text } => match self.lesson.glossary.iter().find(|e| &e.id == id) {
+                    Some(entry) => {
+                        let definition_id = format!("term-{}-static-{}", entry.id, self.terms);
+                        self.terms += 1;
+                        let open = format!(
+                            r#"<button type="button" class="term-link" aria-expanded="false" aria-controls="{}">"#,
+                            escape(&definition_id)
+                        );
+                        self.wrap(&open, text, "</button>");
+                        let open = format!(
+                            r#"<span id="{}" class="term-definition" role="note" hidden=""><strong>{}</strong>: "#,
+                            escape(&definition_id),
+                            escape(&entry.term)
+                        );
+                        self.wrap(&open, &entry.definition, "</span>");
+                    }
+                    None => self.inlines(text),
+                },
+            }
+        }
+    }
 }
 
 fn lesson_card(html: &mut String, lesson: &LessonSummary, catalog: &Catalog) {
@@ -95,6 +278,13 @@ fn lesson_card(html: &mut String, lesson: &LessonSummary, catalog: &Catalog) {
         escape(&text.summary),
         escape(&minutes)
     );
+}
+
+/// `index.html` with another `<title>` (the app sets the same one when it takes over).
+pub fn with_title(index_html: &str, title: &str) -> Result<String, String> {
+    let start = index_html.find("<title>").ok_or("index.html has no <title>")? + "<title>".len();
+    let end = index_html[start..].find("</title>").ok_or("index.html has no </title>")? + start;
+    Ok(format!("{}{}{}", &index_html[..start], escape(title), &index_html[end..]))
 }
 
 /// `index.html` with the static page as the first thing in `<body>`, in place of the one an

@@ -3,6 +3,15 @@
 //! The app routes by itself (see app/src/router.rs) rather than with leptos_router: its pages are
 //! few and flat, and the router crate cost about a sixth of the wasm.
 
+/// Where the compiled course lives, relative to the site root.
+pub const CONTENT_BASE: &str = "/content/";
+
+/// The address of a picture a lesson uses: https addresses as they are, files of the lesson's
+/// folder under the content base.
+pub fn image_url(lesson_id: &str, src: &str) -> String {
+    if src.starts_with("https://") { src.to_string() } else { format!("{CONTENT_BASE}{lesson_id}/{src}") }
+}
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {

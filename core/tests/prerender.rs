@@ -5,14 +5,70 @@ use std::path::Path;
 use kns_core::Lang;
 use kns_core::compiler::{compile_course, load_catalog};
 use kns_core::content::CourseIndex;
-use kns_core::prerender::{course_page, escape, insert_into};
+use kns_core::content::{Block, Inline};
+use kns_core::prerender::{course_page, escape, insert_into, lesson_page, with_title};
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
+fn course() -> kns_core::compiler::CompiledCourse {
+    compile_course(&root().join("content")).unwrap_or_else(|e| panic!("content compiles: {e:?}"))
+}
+
 fn index() -> CourseIndex {
-    compile_course(&root().join("content")).unwrap_or_else(|e| panic!("content compiles: {e:?}")).index
+    course().index
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn a_lesson_page_has_every_block_its_quiz_link_and_hidden_definitions() {
+    let course = course();
+    let catalog = load_catalog(&root().join("i18n"), Lang::Vi).unwrap();
+    for compiled in course.lessons.iter().filter(|c| c.lesson.lang == Lang::Vi) {
+        let lesson = &compiled.lesson;
+        let html = lesson_page(compiled, &catalog);
+        let path = format!("/lesson/{}", lesson.id);
+        assert!(html.starts_with(&format!(r#"<div id="prerender" data-path="{path}"><script>"#)));
+        assert!(html.contains(&format!("<h1>{}</h1>", escape(&lesson.title))), "{}", lesson.id);
+        assert!(html.contains(&format!(r#"<a href="{path}/quiz" class="button">"#)), "{}", lesson.id);
+        for objective in &lesson.objectives {
+            assert!(html.contains(&format!("<li>{}</li>", escape(objective))));
+        }
+        // Every block of the body is there, in its element.
+        let (mut paragraphs, mut callouts, mut terms) = (0, 0, 0);
+        fn walk(blocks: &[Block], p: &mut usize, c: &mut usize, t: &mut usize) {
+            for block in blocks {
+                match block {
+                    Block::Paragraph { text } => {
+                        *p += 1;
+                        *t += text.iter().filter(|i| matches!(i, Inline::Term { .. })).count();
+                    }
+                    Block::Callout { body, .. } => {
+                        *c += 1;
+                        walk(body, p, c, t);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        walk(&lesson.body, &mut paragraphs, &mut callouts, &mut terms);
+        assert!(count(&html, "<p>") >= paragraphs, "{}", lesson.id);
+        assert_eq!(count(&html, "<aside class=\"callout"), callouts, "{}", lesson.id);
+        assert!(count(&html, r#"class="term-definition" role="note" hidden="""#) >= terms, "{}", lesson.id);
+        assert_eq!(count(&html, r#"class="term-link""#), count(&html, r#"class="term-definition""#));
+        assert!(!html.contains("<script>alert"));
+    }
+}
+
+#[test]
+fn pages_carry_their_own_title() {
+    let html = with_title("<head><title>Kỹ năng số</title></head>", "Bài <1> · Kỹ năng số").unwrap();
+    assert_eq!(html, "<head><title>Bài &lt;1&gt; · Kỹ năng số</title></head>");
+    assert!(with_title("<head></head>", "x").is_err());
 }
 
 #[test]
@@ -20,7 +76,8 @@ fn lists_every_lesson_with_its_title_summary_link_and_minutes_under_its_pillar()
     let index = index();
     let catalog = load_catalog(&root().join("i18n"), Lang::Vi).unwrap();
     let html = course_page(&index, &catalog);
-    assert!(html.starts_with(r#"<div id="prerender">"#) && html.ends_with("</main></div>"), "{html}");
+    assert!(html.starts_with(r#"<div id="prerender" data-path="/"><script>"#), "{html}");
+    assert!(html.ends_with("</main></div>"), "{html}");
     assert!(html.contains(&format!("<h1>{}</h1>", escape(&catalog.get("course-heading")))));
     let mut last = 0;
     for (pillar, lessons) in index.by_pillar() {
@@ -55,7 +112,7 @@ fn text_that_looks_like_markup_stays_text() {
     index.lessons[0].translations[0].title = r#"<script>alert("x")</script> & 'y'"#.into();
     let catalog = load_catalog(&root().join("i18n"), Lang::Vi).unwrap();
     let html = course_page(&index, &catalog);
-    assert!(!html.contains("<script>"));
+    assert_eq!(count(&html, "<script>"), 1, "only the page's own guard script");
     assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"));
 }
 
@@ -66,6 +123,12 @@ fn goes_first_in_the_body_and_replaces_an_earlier_one() {
     // Not the word in a comment in <head>.
     let commented = insert_into("<head><!-- into <body> --></head><body></body>", page).unwrap();
     assert!(commented.ends_with(r#"<body><div id="prerender"><main>x</main></div></body>"#), "{commented}");
+    let course_html = insert_into(
+        "<head></head><body></body>",
+        &course_page(&index(), &load_catalog(&root().join("i18n"), Lang::Vi).unwrap()),
+    )
+    .unwrap();
+    assert_eq!(count(&course_html, r#"id="prerender""#), 1);
     assert_eq!(
         html,
         r#"<html><body><div id="prerender"><main>x</main></div><script></script></body></html>"#

@@ -98,17 +98,31 @@ fn write(course: &CompiledCourse, out: &Path) -> Result {
     Ok(())
 }
 
-/// Puts the course page, in Vietnamese, into the built `index.html` as static HTML (see
-/// `kns_core::prerender`). Nothing to do
-/// where there is no `index.html` (content written on its own, with `--out`).
+/// Writes the static pages (see `kns_core::prerender`), in Vietnamese: the course page into the
+/// built `index.html`, each lesson's page into `lesson/<id>/index.html` (a static server serves
+/// that for `/lesson/<id>`). Nothing to do where there is no `index.html` (content written on
+/// its own, with `--out`).
 fn prerender(course: &CompiledCourse, out: &Path) -> Result {
+    use kns_core::prerender::{course_page, insert_into, lesson_page, with_title};
     let path = out.join("index.html");
-    let Ok(html) = std::fs::read_to_string(&path) else { return Ok(()) };
+    let Ok(template) = std::fs::read_to_string(&path) else { return Ok(()) };
     let catalog = load_catalog(&root().join("i18n"), Lang::Vi)?;
-    let page = kns_core::prerender::course_page(&course.index, &catalog);
-    let html =
-        kns_core::prerender::insert_into(&html, &page).map_err(|e| format!("{}: {e}", path.display()))?;
-    std::fs::write(&path, html).map_err(io(&path))
+    let at = |e: String| format!("{}: {e}", path.display());
+    let html = insert_into(&template, &course_page(&course.index, &catalog)).map_err(at)?;
+    std::fs::write(&path, html).map_err(io(&path))?;
+    let lessons = out.join("lesson");
+    let _ = std::fs::remove_dir_all(&lessons);
+    for compiled in course.lessons.iter().filter(|c| c.lesson.lang == Lang::Vi) {
+        let dir = lessons.join(&compiled.lesson.id);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let title = format!("{} · {}", compiled.lesson.title, catalog.get("app-title"));
+        let html = with_title(&template, &title)
+            .and_then(|html| insert_into(&html, &lesson_page(compiled, &catalog)))
+            .map_err(at)?;
+        let file = dir.join("index.html");
+        std::fs::write(&file, html).map_err(io(&file))?;
+    }
+    Ok(())
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {

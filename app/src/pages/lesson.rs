@@ -26,6 +26,12 @@ pub fn LessonPage(
         };
         prefs::set_title(&format!("{title} · {}", i18n.t("app-title")));
     });
+    // The static page of this lesson, if the learner is looking at it, gives way now.
+    Effect::new(move |_| {
+        if lesson.get().is_some() {
+            crate::app::show_app();
+        }
+    });
     view! {
         <p class="back">
             <Link to=Route::Course>{i18n.t("lesson-back")}</Link>

@@ -1,15 +1,14 @@
-//! Taking over the static course page that the build wrote into `index.html`
-//! (`kns_core::prerender`).
+//! Taking over the static page that the build wrote (the course page in `index.html`, a lesson
+//! page in `lesson/<id>/index.html`; see `kns_core::prerender`).
 //!
 //! The app is built in a hidden `<div id="app">` beside the static page. When its first page is
-//! complete (for the course page: the course and the learner's progress are loaded), the static
-//! page is removed and the app shown in the same animation frame, so the learner sees no blank
-//! and nothing moves. Where the static page is not shown (another address, or English chosen:
-//! `index.html`'s inline script marks `<html class="app-only">`), it is removed at once.
+//! complete (the course page: the course and the learner's progress are loaded; a lesson page:
+//! the lesson is loaded), the static page's own script removes it and shows the app in the same
+//! animation frame, so the learner sees no blank and nothing moves. Where the static page is not shown
+//! (its own script hid it: another address, or English chosen), it is removed at once.
 
-use kns_core::prerender::PRERENDER_ID;
+use kns_core::prerender::{PRERENDER_ID, TAKEOVER_EVENT};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 const APP_ID: &str = "app";
 
@@ -20,7 +19,7 @@ pub fn container() -> Option<web_sys::HtmlElement> {
     let root: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     root.set_id(APP_ID);
     if let Some(page) = document.get_element_by_id(PRERENDER_ID) {
-        let shown = !document.document_element().is_some_and(|html| html.class_list().contains("app-only"));
+        let shown = page.dyn_ref::<web_sys::HtmlElement>().is_some_and(|page| !page.hidden());
         if shown {
             root.set_hidden(true);
         } else {
@@ -31,33 +30,12 @@ pub fn container() -> Option<web_sys::HtmlElement> {
     Some(root)
 }
 
-/// Shows the app in place of the static page, before the next paint. Keeps the focus on the
-/// same link if the learner had moved to one. Does nothing once done.
+/// Asks the static page to give way to the app: its script removes itself and shows the app in
+/// the next animation frame, keeping focus and open glossary definitions
+/// (`kns_core::prerender`). Does nothing where there is no static page.
 pub fn reveal() {
-    let Some(window) = web_sys::window() else { return };
-    let swap = Closure::once_into_js(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let (Some(page), Some(app)) =
-            (document.get_element_by_id(PRERENDER_ID), document.get_element_by_id(APP_ID))
-        else {
-            return;
-        };
-        let focused_href = document
-            .active_element()
-            .filter(|e| page.contains(Some(e)))
-            .and_then(|e| e.get_attribute("href"));
-        page.remove();
-        let _ = app.remove_attribute("hidden");
-        if let Some(href) = focused_href
-            && let Ok(links) = app.query_selector_all("a[href]")
-        {
-            let same = (0..links.length())
-                .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                .find(|link| link.get_attribute("href").as_deref() == Some(href.as_str()));
-            if let Some(link) = same {
-                let _ = link.focus();
-            }
-        }
-    });
-    let _ = window.request_animation_frame(swap.unchecked_ref());
+    let document = web_sys::window().and_then(|w| w.document());
+    if let (Some(document), Ok(event)) = (document, web_sys::Event::new(TAKEOVER_EVENT)) {
+        let _ = document.dispatch_event(&event);
+    }
 }
