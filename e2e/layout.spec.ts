@@ -1,0 +1,97 @@
+// Every screen at the hardest size a learner may use: a 320 px wide phone with text at 200 %.
+// Nothing scrolls sideways, and every control is a touch target of at least 48 × 48 px. Words
+// inside a sentence (glossary words, links in text) are exempt, as WCAG 2.5.8 exempts inline
+// targets; they are as tall as the line they sit in.
+import { test, expect, type Page } from '@playwright/test';
+import { answer, courseIds, currentQuestion, lessonJson, type Json } from './helpers';
+
+test.use({ viewport: { width: 320, height: 640 } });
+
+const TARGETS = [
+  '.app-header a',
+  '.app-header button',
+  '.back a',
+  '.lesson-card a',
+  'main a.button',
+  'main button.button',
+  '.choice',
+  '.tile',
+  '.message-part',
+].join(', ');
+
+async function bigText(page: Page) {
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+}
+
+/** Fails with the screen's name when the page scrolls sideways or a control is too small. */
+async function checkScreen(page: Page, screen: string) {
+  const { overflow, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${(e.textContent ?? '').trim().slice(0, 40)}`)
+      .slice(0, 5);
+    return { overflow: document.documentElement.scrollWidth - width, culprits };
+  });
+  expect(overflow, `${screen}: scrolls sideways by ${overflow}px: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+  const small = await page.locator(TARGETS).evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => ({ text: (e.textContent ?? '').trim().slice(0, 40), box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 48 || box.height < 48)
+      .map(({ text, box }) => `${text} (${Math.round(box.width)}×${Math.round(box.height)})`),
+  );
+  expect(small, `${screen}: controls smaller than 48 × 48 px`).toEqual([]);
+}
+
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await bigText(page);
+}
+
+test('the course page, every lesson page and the not-found page', async ({ page }) => {
+  await open(page, '/');
+  await expect(page.locator('.lesson-card').first()).toContainText('Chưa học');
+  await checkScreen(page, 'course page');
+  for (const id of await courseIds(page)) {
+    await open(page, `/lesson/${id}`);
+    await expect(page.locator('article.lesson h1')).toBeVisible();
+    // With a glossary definition open, as a learner would read it.
+    const term = page.locator('.term-link').first();
+    if ((await term.count()) > 0) await term.click();
+    await checkScreen(page, `lesson ${id}`);
+  }
+  await open(page, '/khong-co-trang-nay');
+  await checkScreen(page, 'not-found page');
+});
+
+test('every kind of question, before and after checking, and the result', async ({ page }) => {
+  test.setTimeout(180_000);
+  const course = await (await page.request.get('/content/course.json')).json();
+  const seen = new Set<string>();
+  for (const summary of course.lessons as Json[]) {
+    const lesson = await lessonJson(page, summary.id, 'vi');
+    const kinds = lesson.quiz.questions.map((q: Json) => Object.keys(q.kind)[0]);
+    if (kinds.every((k: string) => seen.has(k))) continue;
+    await open(page, `/lesson/${summary.id}/quiz`);
+    const total = lesson.quiz.questions.length;
+    for (let i = 0; i < total; i++) {
+      await expect(page.locator('.question-progress')).toHaveText(`Câu ${i + 1} / ${total}`);
+      const question = await currentQuestion(page, lesson);
+      const kind = Object.keys(question.kind)[0];
+      const fresh = !seen.has(kind);
+      await answer(page, question, i % 2 === 0, 'vi');
+      if (fresh) await checkScreen(page, `${summary.id}: ${kind}`);
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      await expect(page.locator('.feedback .verdict-title')).toBeVisible();
+      if (fresh) await checkScreen(page, `${summary.id}: ${kind}, checked`);
+      seen.add(kind);
+      await page.getByRole('button', { name: i + 1 < total ? 'Câu tiếp theo' : 'Xem kết quả', exact: true }).click();
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Kết quả' })).toBeVisible();
+    await checkScreen(page, `${summary.id}: result`);
+    if (seen.size === 6) break;
+  }
+  expect([...seen].sort()).toEqual(['match', 'multiple_choice', 'order', 'single_choice', 'spot_the_scam', 'true_false']);
+});
