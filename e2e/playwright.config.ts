@@ -23,6 +23,8 @@ export default defineConfig({
     viewport: { width: 360, height: 740 },
     locale: 'vi-VN',
     trace: 'retain-on-failure',
+    // Each test starts from the network; offline.spec.ts allows the service worker where it tests it.
+    serviceWorkers: 'block',
   },
   projects: [
     {

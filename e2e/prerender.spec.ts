@@ -136,6 +136,19 @@ test('taps on the static page count: a glossary word opens, a language is chosen
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test('a lesson opened directly that the app cannot load stays readable on its static page', async ({ page }) => {
+  await page.route('**/content/lessons/**', (route) => route.abort('internetdisconnected'));
+  const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/content/lessons/'));
+  await page.goto(`/lesson/${LESSON}`);
+  await failed;
+  // Two frames after the failure: the app has had every chance to take over, and did not.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(page.locator('#app')).toBeHidden();
+  await expect(page.locator('#prerender')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('on an address with no static page, or with English chosen, the Vietnamese page never shows', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto(`/lesson/${LESSON}/quiz`);

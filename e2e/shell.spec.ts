@@ -89,7 +89,11 @@ test('an unknown lesson says so plainly', async ({ page }) => {
 test('a lesson that cannot be loaded shows a plain message and loads on retry', async ({ page }) => {
   let fail = true;
   await page.route('**/content/lessons/**', (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto(`/lesson/${LESSON}`);
+  // Opened from the course page, in the app. (Opened directly, the lesson's static page stays:
+  // see prerender.spec.ts.)
+  await page.goto('/');
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Không tải được bài học này');
   await expectNoAxeViolations(page);

@@ -290,7 +290,7 @@ pub fn with_title(index_html: &str, title: &str) -> Result<String, String> {
 /// `index.html` with the static page as the first thing in `<body>`, in place of the one an
 /// earlier run put there.
 pub fn insert_into(index_html: &str, page: &str) -> Result<String, String> {
-    let start = format!(r#"<div id="{PRERENDER_ID}">"#);
+    let start = format!(r#"<div id="{PRERENDER_ID}""#);
     let mut html = index_html.to_string();
     if let Some(from) = html.find(&start) {
         let end = "</main></div>";

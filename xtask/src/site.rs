@@ -43,6 +43,7 @@ pub fn content_command(args: &[String]) -> Result {
     let out = out.unwrap_or_else(dist);
     write(&course, &out)?;
     prerender(&course, &out)?;
+    service_worker(&out)?;
     println!(
         "content: {} lessons, {translations} lesson files written to {}",
         course.index.lessons.len(),
@@ -122,6 +123,89 @@ fn prerender(course: &CompiledCourse, out: &Path) -> Result {
         let file = dir.join("index.html");
         std::fs::write(&file, html).map_err(io(&file))?;
     }
+    Ok(())
+}
+
+/// The files of the app shell, as paths from the site root: the pages, the JS and wasm, the
+/// course index, the icon and the manifest. (Not lessons: the app keeps those in IndexedDB.)
+fn shell_files(out: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let names = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
+    for name in names(out) {
+        let shell = name == "index.html"
+            || name.ends_with(".js") && name != "sw.js"
+            || name.ends_with(".wasm")
+            || name == "icon.svg"
+            || name == "manifest.webmanifest";
+        if shell {
+            files.push(format!("/{name}"));
+        }
+    }
+    for id in names(&out.join("lesson")) {
+        files.push(format!("/lesson/{id}/index.html"));
+    }
+    files.push("/content/course.bin".into());
+    files
+}
+
+/// Writes this build's id and file list into `sw.js` (see public/sw.js), and the same id into
+/// every page as `<meta name="kns-build">`. The id is a hash of the shell's files, so it changes
+/// exactly when one of them does. Nothing to do where there is no `sw.js` (content alone).
+fn service_worker(out: &Path) -> Result {
+    use sha2::{Digest, Sha256};
+    let sw = out.join("sw.js");
+    let Ok(script) = std::fs::read_to_string(&sw) else { return Ok(()) };
+    let files = shell_files(out);
+    let pages: Vec<PathBuf> =
+        files.iter().filter(|f| f.ends_with(".html")).map(|f| out.join(f.trim_start_matches('/'))).collect();
+    const META: &str = r#"<meta name="kns-build" content=""#;
+    // A page from an earlier run of this command loses its old id first.
+    for path in &pages {
+        let html = std::fs::read_to_string(path).map_err(io(path))?;
+        if let Some(at) = html.find(META) {
+            let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+            std::fs::write(path, format!("{}{}", &html[..at], &html[end..])).map_err(io(path))?;
+        }
+    }
+    let mut hash = Sha256::new();
+    for file in &files {
+        let path = out.join(file.trim_start_matches('/'));
+        hash.update(file.as_bytes());
+        hash.update(std::fs::read(&path).map_err(io(&path))?);
+    }
+    let build: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    for path in &pages {
+        let html = std::fs::read_to_string(path).map_err(io(path))?;
+        let html = html.replacen("</head>", &format!(r#"{META}{build}"></head>"#), 1);
+        std::fs::write(path, html).map_err(io(path))?;
+    }
+    let list = serde_json::to_string(&files).expect("a list of strings serialises");
+    let mut filled = (false, false);
+    let script: Vec<String> = script
+        .lines()
+        .map(|line| {
+            if line.starts_with("const BUILD = ") {
+                filled.0 = true;
+                format!("const BUILD = '{build}';")
+            } else if line.starts_with("const SHELL = ") {
+                filled.1 = true;
+                format!("const SHELL = {list};")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    if filled != (true, true) {
+        return Err(format!("{}: no `const BUILD = ` and `const SHELL = ` lines to fill in", sw.display()));
+    }
+    std::fs::write(&sw, script.join("\n") + "\n").map_err(io(&sw))?;
+    println!("service worker: build {build}, {} files", files.len());
     Ok(())
 }
 

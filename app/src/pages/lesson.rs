@@ -26,9 +26,11 @@ pub fn LessonPage(
         };
         prefs::set_title(&format!("{title} · {}", i18n.t("app-title")));
     });
-    // The static page of this lesson, if the learner is looking at it, gives way now.
+    // The static page of this lesson, if the learner is looking at it, gives way once the app has
+    // the lesson too. If the lesson cannot be loaded (offline, say), the static page, which has
+    // the whole text, stays rather than give way to a "could not load" message.
     Effect::new(move |_| {
-        if lesson.get().is_some() {
+        if matches!(lesson.get(), Some(Ok(_))) {
             crate::app::show_app();
         }
     });
