@@ -6,7 +6,7 @@ test.use({ serviceWorkers: 'allow' });
 
 const LESSON = 'nhan-dien-lua-dao';
 
-test('after one visit, the course page and a lesson page load with the network off', async ({ page, context }) => {
+test('after one visit, the course page and a lesson page opened before load with the network off', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.locator('#prerender')).toHaveCount(0);
   // The worker is active once it has stored the whole shell.
@@ -19,6 +19,12 @@ test('after one visit, the course page and a lesson page load with the network o
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).find((p) => p.endsWith('.wasm')));
   expect(worker).toContain(`"${wasm}"`);
 
+  // A lesson page opened online is kept (the worker controls the page from here on).
+  await page.reload();
+  await page.goto(`/lesson/${LESSON}`);
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await page.goto('/');
+
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số cơ bản');
@@ -27,7 +33,7 @@ test('after one visit, the course page and a lesson page load with the network o
   await expect(page.locator('.lesson-card').first()).toContainText('Chưa học');
   expect(await page.locator('meta[name="kns-build"]').getAttribute('content')).toBe(build);
 
-  // A lesson's page, opened directly, is there to read from the worker's store.
+  // The lesson's page, opened directly, is there to read from the worker's store.
   await page.goto(`/lesson/${LESSON}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
   expect(await page.locator('meta[name="kns-build"]').getAttribute('content')).toBe(build);

@@ -126,8 +126,9 @@ fn prerender(course: &CompiledCourse, out: &Path) -> Result {
     Ok(())
 }
 
-/// The files of the app shell, as paths from the site root: the pages, the JS and wasm, the
-/// course index, the icon and the manifest. (Not lessons: the app keeps those in IndexedDB.)
+/// The files the service worker stores at install, as paths from the site root: the app's page,
+/// the JS and wasm, the course index, the icon and the manifest. (Not lessons, which the app
+/// keeps in IndexedDB, nor lesson pages, kept when opened.)
 fn shell_files(out: &Path) -> Vec<String> {
     let mut files = Vec::new();
     let names = |dir: &Path| -> Vec<String> {
@@ -147,23 +148,31 @@ fn shell_files(out: &Path) -> Vec<String> {
             files.push(format!("/{name}"));
         }
     }
-    for id in names(&out.join("lesson")) {
-        files.push(format!("/lesson/{id}/index.html"));
-    }
     files.push("/content/course.bin".into());
     files
 }
 
+/// Every page of the build: the app's page and each lesson's static page.
+fn pages(out: &Path) -> Vec<PathBuf> {
+    let mut pages = vec![out.join("index.html")];
+    if let Ok(entries) = std::fs::read_dir(out.join("lesson")) {
+        let mut lessons: Vec<PathBuf> =
+            entries.filter_map(|e| Some(e.ok()?.path().join("index.html"))).collect();
+        lessons.sort();
+        pages.extend(lessons);
+    }
+    pages
+}
+
 /// Writes this build's id and file list into `sw.js` (see public/sw.js), and the same id into
-/// every page as `<meta name="kns-build">`. The id is a hash of the shell's files, so it changes
-/// exactly when one of them does. Nothing to do where there is no `sw.js` (content alone).
+/// every page as `<meta name="kns-build">`. The id is a hash of the stored files and the pages,
+/// so it changes exactly when one of them does. Nothing to do where there is no `sw.js` (content alone).
 fn service_worker(out: &Path) -> Result {
     use sha2::{Digest, Sha256};
     let sw = out.join("sw.js");
     let Ok(script) = std::fs::read_to_string(&sw) else { return Ok(()) };
     let files = shell_files(out);
-    let pages: Vec<PathBuf> =
-        files.iter().filter(|f| f.ends_with(".html")).map(|f| out.join(f.trim_start_matches('/'))).collect();
+    let pages = pages(out);
     const META: &str = r#"<meta name="kns-build" content=""#;
     // A page from an earlier run of this command loses its old id first.
     for path in &pages {
@@ -174,9 +183,9 @@ fn service_worker(out: &Path) -> Result {
         }
     }
     let mut hash = Sha256::new();
-    for file in &files {
-        let path = out.join(file.trim_start_matches('/'));
-        hash.update(file.as_bytes());
+    let hashed = files.iter().map(|f| out.join(f.trim_start_matches('/'))).chain(pages.iter().cloned());
+    for path in hashed {
+        hash.update(path.strip_prefix(out).unwrap_or(&path).to_string_lossy().as_bytes());
         hash.update(std::fs::read(&path).map_err(io(&path))?);
     }
     let build: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
