@@ -107,3 +107,22 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
 }
 
+
+export const ALL_KINDS = ['match', 'multiple_choice', 'order', 'single_choice', 'spot_the_scam', 'true_false'];
+
+/** Lessons (Vietnamese), in course order, each bringing a kind of question the ones before lack,
+ *  until every kind is covered. */
+export async function lessonsForEveryKind(page: Page): Promise<Json[]> {
+  const course = await (await page.request.get('/content/course.json')).json();
+  const covered = new Set<string>();
+  const lessons: Json[] = [];
+  for (const summary of course.lessons as Json[]) {
+    const lesson = await lessonJson(page, summary.id, 'vi');
+    const kinds: string[] = lesson.quiz.questions.map((q: Json) => Object.keys(q.kind)[0]);
+    if (kinds.every((k) => covered.has(k))) continue;
+    kinds.forEach((k) => covered.add(k));
+    lessons.push(lesson);
+    if (covered.size === ALL_KINDS.length) break;
+  }
+  return lessons;
+}
