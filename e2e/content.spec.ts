@@ -13,6 +13,8 @@ test('every lesson opens in both languages with no accessibility violation', asy
     for (const lesson of course.lessons) {
       const translation = lesson.translations.find((t: any) => t.lang === lang);
       await page.goto(`/lesson/${lesson.id}`);
+      // The app's lesson page (the static one it replaces is checked in prerender.spec.ts).
+      await expect(page.locator('#prerender')).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(translation.title);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       const term = page.locator('button.term-link').first();
