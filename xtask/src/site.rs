@@ -153,7 +153,7 @@ fn shell_files(out: &Path) -> Vec<String> {
 }
 
 /// Every page of the build: the app's page and each lesson's static page.
-fn pages(out: &Path) -> Vec<PathBuf> {
+fn page_files(out: &Path) -> Vec<PathBuf> {
     let mut pages = vec![out.join("index.html")];
     if let Ok(entries) = std::fs::read_dir(out.join("lesson")) {
         let mut lessons: Vec<PathBuf> =
@@ -172,25 +172,29 @@ fn service_worker(out: &Path) -> Result {
     let sw = out.join("sw.js");
     let Ok(script) = std::fs::read_to_string(&sw) else { return Ok(()) };
     let files = shell_files(out);
-    let pages = pages(out);
     const META: &str = r#"<meta name="kns-build" content=""#;
-    // A page from an earlier run of this command loses its old id first.
-    for path in &pages {
-        let html = std::fs::read_to_string(path).map_err(io(path))?;
+    // Every page, without the id an earlier run of this command may have put in it.
+    let mut pages = Vec::new();
+    for path in page_files(out) {
+        let mut html = std::fs::read_to_string(&path).map_err(io(&path))?;
         if let Some(at) = html.find(META) {
             let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
-            std::fs::write(path, format!("{}{}", &html[..at], &html[end..])).map_err(io(path))?;
+            html.replace_range(at..end, "");
         }
+        pages.push((path, html));
     }
     let mut hash = Sha256::new();
-    let hashed = files.iter().map(|f| out.join(f.trim_start_matches('/'))).chain(pages.iter().cloned());
-    for path in hashed {
-        hash.update(path.strip_prefix(out).unwrap_or(&path).to_string_lossy().as_bytes());
+    for file in files.iter().filter(|f| !f.ends_with(".html")) {
+        let path = out.join(file.trim_start_matches('/'));
+        hash.update(file.as_bytes());
         hash.update(std::fs::read(&path).map_err(io(&path))?);
     }
+    for (path, html) in &pages {
+        hash.update(path.strip_prefix(out).unwrap_or(path).to_string_lossy().as_bytes());
+        hash.update(html.as_bytes());
+    }
     let build: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
-    for path in &pages {
-        let html = std::fs::read_to_string(path).map_err(io(path))?;
+    for (path, html) in &pages {
         let html = html.replacen("</head>", &format!(r#"{META}{build}"></head>"#), 1);
         std::fs::write(path, html).map_err(io(path))?;
     }
