@@ -34,9 +34,9 @@ impl std::fmt::Display for JwsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             JwsError::Malformed(what) => write!(f, "not a JWS: {what}"),
-            JwsError::UnsupportedAlgorithm(alg) => write!(f, "algorithm {alg:?} is not EdDSA"),
-            JwsError::UnsupportedType(typ) => write!(f, "type {typ:?} is not vc+jwt"),
-            JwsError::BadKeyId(kid) => write!(f, "key id {kid:?} is not an Ed25519 did:key"),
+            JwsError::UnsupportedAlgorithm(alg) => write!(f, "algorithm “{alg}” is not EdDSA"),
+            JwsError::UnsupportedType(typ) => write!(f, "type “{typ}” is not vc+jwt"),
+            JwsError::BadKeyId(kid) => write!(f, "key id “{kid}” is not an Ed25519 did:key"),
             JwsError::WeakKey => write!(f, "the public key is weak (small order)"),
             JwsError::BadSignature => {
                 write!(f, "the signature does not match: altered, or signed with another key")
