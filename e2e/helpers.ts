@@ -102,6 +102,18 @@ export async function takeQuiz(page: Page, lesson: Json, right: (index: number) 
   }
 }
 
+/** Holds every request for the wasm until the returned function is called (the static page
+ *  stays on screen meanwhile, as on a slow line). */
+export async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);

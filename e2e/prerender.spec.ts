@@ -2,7 +2,7 @@
 // takes them over without a visible jump (DESIGN.md: first paint never waits for the wasm,
 // CLS ≤ 0.02).
 import { test, expect, type Page } from '@playwright/test';
-import { courseIds, lessonJson } from './helpers';
+import { courseIds, holdWasm, lessonJson } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';
 
@@ -11,17 +11,6 @@ async function boxes(page: Page, scope: string, selector: string): Promise<strin
   return page.locator(`${scope} ${selector}`).evaluateAll((els) =>
     els.map((e) => JSON.stringify([e.textContent, e.getBoundingClientRect().toJSON()])),
   );
-}
-
-/** Holds every request for the wasm until the returned function is called. */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return release;
 }
 
 /** Sums layout shifts from the start of the page, as CLS counts them. */

@@ -8,15 +8,16 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use kns_core::Lang;
+use kns_core::content::Pillar;
 use kns_core::progress::{Completion, LessonProgress, LessonStatus, Store};
 use kns_core::quiz::Answer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::platform::idb_store::IdbStore;
+use crate::platform::prefs;
 
-/// Until profiles exist, every learner on a device shares this one.
-pub const DEFAULT_PROFILE: &str = "default";
+pub use kns_core::progress::DEFAULT_PROFILE;
 
 /// What the learner should know about where their progress is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +92,16 @@ impl Progress {
         self.records
             .with_untracked(|r| r.get(lesson).cloned())
             .unwrap_or_else(|| LessonProgress::new(DEFAULT_PROFILE, lesson))
+    }
+
+    /// Ticks or unticks a self-check item, and saves it at once (on the device, see [`prefs`];
+    /// the page's box holds the state meanwhile).
+    pub fn set_tick(&self, pillar: Pillar, ticked: bool) {
+        let mut ticks = prefs::load_ticks(DEFAULT_PROFILE);
+        ticks.set(pillar, ticked);
+        if !prefs::save_ticks(DEFAULT_PROFILE, ticks) {
+            self.notice.set(StorageNotice::SaveFailed);
+        }
     }
 
     /// Saves an answer the moment it is given.

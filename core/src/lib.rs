@@ -8,6 +8,7 @@
 //! This crate must never depend on a browser crate (leptos, web-sys, js-sys, wasm-bindgen, idb):
 //! `tests/shape.rs` checks that with `cargo tree`.
 
+pub mod checklist;
 pub mod content;
 pub mod i18n;
 pub mod jws;

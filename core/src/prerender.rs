@@ -12,8 +12,10 @@
 use std::fmt::Write;
 
 use crate::Lang;
+use crate::checklist::{self, Ticks};
 use crate::content::{Block, CompiledLesson, CourseIndex, Inline, Lesson, LessonSummary, Tone};
 use crate::i18n::{Arg, Catalog};
+use crate::progress::DEFAULT_PROFILE;
 use crate::route::{Route, image_url};
 
 /// The id of the element that holds the static page; the app removes it when it takes over.
@@ -45,8 +47,9 @@ pub const TAKEOVER_EVENT: &str = "kns-takeover";
 /// - makes the page's buttons work before the app has loaded: a glossary word shows its
 ///   definition, a language button remembers the choice (the app reads it when it takes over);
 /// - on the app's `kns-takeover` event, in the next animation frame, removes the page and shows
-///   the app's `<div id="app">`, with the focus on the same link and the same glossary
-///   definitions open. (This is script here rather than Rust in the app: it costs 0.4 KB of
+///   the app's `<div id="app">`, with the focus on the same link or box, the same glossary
+///   definitions open, and every self-check box the learner ticked or unticked meanwhile
+///   changed in the app too (by a click, so the app saves it). (This is script here rather than Rust in the app: it costs 0.4 KB of
 ///   HTML instead of 1.5 KB of wasm, and the wasm is at its budget.)
 const GUARD: &str = concat!(
     "<script>(function(){var p=document.currentScript.parentNode;",
@@ -57,11 +60,16 @@ const GUARD: &str = concat!(
     "p.querySelectorAll('.lang-switch button').forEach(function(x){x.setAttribute('aria-pressed',x===b)})}});",
     "document.addEventListener('kns-takeover',function(){requestAnimationFrame(function(){",
     "var a=document.getElementById('app');if(!p.isConnected||!a)return;",
-    "var f=document.activeElement,h=p.contains(f)&&f.getAttribute('href'),",
-    "o=[].map.call(p.querySelectorAll('.term-link'),function(t){return t.getAttribute('aria-expanded')==='true'});",
+    "var f=document.activeElement,h=p.contains(f)&&f.getAttribute('href'),k=p.contains(f)&&f.dataset.check,",
+    "L=function(r){return[].filter.call(r.querySelectorAll('a[href]'),function(l){return l.getAttribute('href')===h})},",
+    "n=h?L(p).indexOf(f):-1,",
+    "o=[].map.call(p.querySelectorAll('.term-link'),function(t){return t.getAttribute('aria-expanded')==='true'}),",
+    "c=[].filter.call(p.querySelectorAll('[data-check]'),function(i){return i.checked!==i.defaultChecked});",
     "p.remove();a.hidden=false;",
     "a.querySelectorAll('.term-link').forEach(function(t,i){if(o[i])t.click()});",
-    "if(h)[].some.call(a.querySelectorAll('a[href]'),function(l){return l.getAttribute('href')===h&&(l.focus(),true)})})});",
+    "c.forEach(function(i){var x=a.querySelector('[data-check=\"'+i.dataset.check+'\"]');if(x&&x.checked!==i.checked)x.click()});",
+    "if(k){var y=a.querySelector('[data-check=\"'+k+'\"]');if(y)y.focus()}",
+    "var m=L(a);if(n>=0&&m.length)m[Math.min(n,m.length-1)].focus()})});",
     "try{if(location.pathname!==p.dataset.path||localStorage.getItem('kns.lang')==='en')p.hidden=true}catch(x){}",
     "})()</script>"
 );
@@ -106,6 +114,8 @@ pub fn course_page(index: &CourseIndex, catalog: &Catalog) -> String {
     let _ = write!(main, r#"<h1>{}</h1><p class="lead">{}</p>"#, t("course-heading"), t("course-intro"));
     if index.lessons.is_empty() {
         let _ = write!(main, "<p>{}</p>", t("course-empty"));
+    } else {
+        self_check(&mut main, index, catalog);
     }
     for (pillar, lessons) in index.by_pillar() {
         let heading = t(&format!("pillar-{}", pillar.slug()));
@@ -265,6 +275,53 @@ impl Body<'_> {
             }
         }
     }
+}
+
+/// The four-pillar self-check as the app's `SelfCheck` makes it for a learner who has ticked
+/// nothing and passed nothing. (What the learner ticks before the app has taken over is carried
+/// over by the page's script: see [`GUARD`].)
+fn self_check(html: &mut String, index: &CourseIndex, catalog: &Catalog) {
+    let t = |id: &str| escape(&catalog.get(id));
+    let _ = write!(
+        html,
+        r#"<section class="self-check" aria-labelledby="self-check-heading"><h2 id="self-check-heading">{}</h2><p>{}</p><ul class="checks">"#,
+        t("check-heading"),
+        t("check-intro")
+    );
+    let (passed, total) = checklist::lessons_passed(index, |_| false);
+    for item in checklist::items(index, Ticks::default(), |_| false) {
+        let slug = item.pillar.slug();
+        let learned = item.pillar == checklist::LEARNED;
+        let _ = write!(
+            html,
+            r#"<li><label class="check"><input type="checkbox" data-check="{slug}"{}><span>{}</span></label><p class="check-help">"#,
+            if learned { " disabled" } else { "" },
+            t(&format!("check-{slug}"))
+        );
+        if learned {
+            let args = [("passed", Arg::Num(passed as i64)), ("total", Arg::Num(total as i64))];
+            let _ = write!(
+                html,
+                r#"<span class="check-status">{}</span>"#,
+                escape(&catalog.format("check-learned", &args))
+            );
+        }
+        if let Some(lesson) = item.help {
+            let _ = write!(
+                html,
+                r#"<span>{}</span><a href="{}" class="">{}</a>"#,
+                t(if learned { "check-next" } else { "check-help" }),
+                escape(&Route::Lesson(lesson.id.clone()).href()),
+                escape(&lesson.translation(catalog.lang()).title)
+            );
+        }
+        html.push_str("</p></li>");
+    }
+    // Right after the boxes are parsed, before they paint: tick what this learner ticked before
+    // on this device, so no box flips when the app takes over.
+    const TICK: &str = "')||'').split(' ').forEach(function(s){var i=s&&document.querySelector('#prerender [data-check=\"'+s+'\"]:not([disabled])');if(i)i.checked=i.defaultChecked=true})}catch(x){}";
+    let key = checklist::storage_key(DEFAULT_PROFILE);
+    let _ = write!(html, "</ul><script>try{{(localStorage.getItem('{key}{TICK}</script></section>");
 }
 
 fn lesson_card(html: &mut String, lesson: &LessonSummary, catalog: &Catalog) {

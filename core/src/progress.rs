@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 use crate::quiz::{Answer, QuizResult};
 
+/// Until profiles exist, every learner on a device shares this one.
+pub const DEFAULT_PROFILE: &str = "default";
+
 /// What a learner has done in one lesson.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LessonProgress {

@@ -3,10 +3,13 @@
 use std::path::Path;
 
 use kns_core::Lang;
+use kns_core::checklist;
 use kns_core::compiler::{compile_course, load_catalog};
-use kns_core::content::CourseIndex;
 use kns_core::content::{Block, Inline};
+use kns_core::content::{CourseIndex, Pillar};
+use kns_core::i18n::Arg;
 use kns_core::prerender::{course_page, escape, insert_into, lesson_page, with_title};
+use kns_core::progress::DEFAULT_PROFILE;
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -96,6 +99,38 @@ fn lists_every_lesson_with_its_title_summary_link_and_minutes_under_its_pillar()
 }
 
 #[test]
+fn the_course_page_opens_with_the_four_pillar_self_check_nothing_ticked() {
+    let index = index();
+    let catalog = load_catalog(&root().join("i18n"), Lang::Vi).unwrap();
+    let html = course_page(&index, &catalog);
+    let start = html.find(r#"<section class="self-check""#).expect("the self-check is on the page");
+    assert!(start < html.find(r#"<section class="pillar""#).unwrap(), "before the lessons");
+    let section = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert!(section.contains(&escape(&catalog.get("check-heading"))));
+    assert_eq!(count(section, r#"type="checkbox""#), 4);
+    assert_eq!(count(section, " checked"), 0, "nothing is ticked for the learner");
+    for pillar in Pillar::ALL {
+        let label = escape(&catalog.get(&format!("check-{}", pillar.slug())));
+        let at = section.find(&format!(r#"data-check="{}""#, pillar.slug())).expect("a box per pillar");
+        assert!(section[at..].contains(&label));
+    }
+    // Only the learned item is not the learner's to tick.
+    assert_eq!(count(section, " disabled"), 1);
+    assert!(section.contains(r#"data-check="ky-nang-so" disabled>"#));
+    // Each item links to the lesson that helps, and the learned item says how far the learner is.
+    assert!(section.contains(r#"<a href="/lesson/danh-tinh-so-vneid""#));
+    assert!(section.contains(&format!(r#"<a href="/lesson/{}""#, index.lessons[0].id)));
+    assert_eq!(count(section, "<a href="), 4);
+    let args = [("passed", Arg::Num(0)), ("total", Arg::Num(index.lessons.len() as i64))];
+    assert!(section.contains(&escape(&catalog.format("check-learned", &args))));
+    // The page's script ticks, before it paints, what this learner ticked before on this device.
+    let key = checklist::storage_key(DEFAULT_PROFILE);
+    assert!(html.contains(&format!("localStorage.getItem('{key}')")), "the script reads {key}");
+    // An empty course has nothing to check against.
+    assert!(!course_page(&CourseIndex { lessons: vec![] }, &catalog).contains("self-check"));
+}
+
+#[test]
 fn english_catalog_gives_the_english_page() {
     let index = index();
     let catalog = load_catalog(&root().join("i18n"), Lang::En).unwrap();
@@ -108,10 +143,11 @@ fn english_catalog_gives_the_english_page() {
 #[test]
 fn text_that_looks_like_markup_stays_text() {
     let mut index = index();
-    index.lessons[0].translations[0].title = r#"<script>alert("x")</script> & 'y'"#.into();
     let catalog = load_catalog(&root().join("i18n"), Lang::Vi).unwrap();
+    let own_scripts = count(&course_page(&index, &catalog), "<script>");
+    index.lessons[0].translations[0].title = r#"<script>alert("x")</script> & 'y'"#.into();
     let html = course_page(&index, &catalog);
-    assert_eq!(count(&html, "<script>"), 1, "only the page's own guard script");
+    assert_eq!(count(&html, "<script>"), own_scripts, "only the page's own scripts");
     assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"));
 }
 

@@ -26,6 +26,16 @@ storage-not-kept = This browser does not let the app keep your work. You can sti
 storage-save-failed = Your latest answer could not be saved, perhaps because the phone's storage is full. What was saved before is still there.
 storage-some-unreadable = A few old results were damaged and could not be read. Everything else is still there.
 
+check-heading = The four pillars of a digital citizen
+check-intro = What do you have already? Tick what is true for you. The last box ticks itself when you finish the lessons.
+check-danh-tinh-so = I have an activated VNeID
+check-phuong-tien-so = I have a smartphone
+check-tai-khoan-so = I have a public-service account and a bank account or e-wallet
+check-ky-nang-so = I have learned basic digital skills
+check-help = A lesson that helps:
+check-next = Next lesson:
+check-learned = { $passed } of { $total } lessons passed.
+
 pillar-danh-tinh-so = Digital identity
 pillar-phuong-tien-so = Digital devices
 pillar-tai-khoan-so = Digital accounts

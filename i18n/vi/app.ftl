@@ -23,6 +23,16 @@ storage-not-kept = Trình duyệt này không cho lưu bài học. Bạn vẫn h
 storage-save-failed = Không lưu được câu trả lời mới nhất, có thể do máy đã đầy bộ nhớ. Các bài đã lưu trước đó vẫn còn.
 storage-some-unreadable = Một vài kết quả cũ bị hỏng nên không đọc được. Các kết quả khác vẫn còn đủ.
 
+check-heading = Bốn trụ cột công dân số
+check-intro = Bạn đã có những gì? Hãy đánh dấu điều đúng với bạn. Ô cuối cùng tự đánh dấu khi bạn học xong.
+check-danh-tinh-so = Tôi có VNeID đã kích hoạt
+check-phuong-tien-so = Tôi có điện thoại thông minh
+check-tai-khoan-so = Tôi có tài khoản dịch vụ công và tài khoản ngân hàng hoặc ví điện tử
+check-ky-nang-so = Tôi đã học kỹ năng số cơ bản
+check-help = Bài giúp bạn:
+check-next = Học tiếp:
+check-learned = Đã đạt { $passed } trên { $total } bài.
+
 pillar-danh-tinh-so = Danh tính số
 pillar-phuong-tien-so = Phương tiện số
 pillar-tai-khoan-so = Tài khoản số

@@ -1,5 +1,6 @@
 //! The course page: every lesson, grouped by the campaign's pillars.
 
+use kns_core::checklist;
 use kns_core::content::{CourseIndex, LessonSummary};
 use kns_core::i18n::Arg;
 use kns_core::route::Route;
@@ -9,7 +10,7 @@ use crate::components::status::{LoadFailed, Loading};
 use crate::course::use_course;
 use crate::i18n::use_i18n;
 use crate::platform::prefs;
-use crate::progress::use_progress;
+use crate::progress::{DEFAULT_PROFILE, use_progress};
 use crate::router::Link;
 use kns_core::progress::LessonStatus;
 
@@ -27,8 +28,63 @@ pub fn CoursePage() -> impl IntoView {
                 view! { <LoadFailed message="course-load-failed" retry=Callback::new(move |()| course.retry())/> }
                     .into_any()
             }
-            Some(Ok(index)) => pillars(&index).into_any(),
+            Some(Ok(index)) => ((!index.lessons.is_empty()).then(|| self_check(&index)), pillars(&index)).into_any(),
         }}
+    }
+}
+
+/// The campaign's four-pillar self-check (see [`kns_core::checklist`]): the learner ticks what is
+/// true, the last item fills itself from progress, and each item not done links to the lesson
+/// that helps next. `prerender::course_page` writes the same markup.
+///
+/// The boxes are the browser's own: a tap ticks one and `on:change` saves it. Nothing here
+/// re-renders on a tick (the stylesheet hides an item's help once it is ticked), so the focus
+/// never jumps; only progress, which is loaded once, renders it again.
+fn self_check(index: &CourseIndex) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let progress = use_progress();
+    let passed = move |id: &str| progress.status(id) == LessonStatus::Passed;
+    let (done_lessons, total) = checklist::lessons_passed(index, passed);
+    let ticks = prefs::load_ticks(DEFAULT_PROFILE);
+    // With no ticks, every item that is not learned has its help: the stylesheet shows it only
+    // while the box is unticked.
+    let items = checklist::items(index, Default::default(), passed).into_iter().map(move |item| {
+        let pillar = item.pillar;
+        let learned = pillar == checklist::LEARNED;
+        let status = learned.then(|| {
+            let args = [("passed", Arg::Num(done_lessons as i64)), ("total", Arg::Num(total as i64))];
+            view! { <span class="check-status">{i18n.format("check-learned", &args)}</span> }
+        });
+        let help = item.help.map(|lesson| {
+            let title = lesson.translation(i18n.current()).title.clone();
+            view! {
+                <span>{i18n.t(if learned { "check-next" } else { "check-help" })}</span>
+                <Link to=Route::Lesson(lesson.id.clone())>{title}</Link>
+            }
+        });
+        view! {
+            <li>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-check=pillar.slug()
+                        disabled=learned
+                        checked=item.done || ticks.is_ticked(pillar)
+                        on:change=move |ev| progress.set_tick(pillar, event_target_checked(&ev))
+                    />
+                    <span>{i18n.t(&format!("check-{}", pillar.slug()))}</span>
+                </label>
+                <p class="check-help">{status}{help}</p>
+            </li>
+        }
+    });
+    let items = items.collect_view();
+    view! {
+        <section class="self-check" aria-labelledby="self-check-heading">
+            <h2 id="self-check-heading">{i18n.t("check-heading")}</h2>
+            <p>{i18n.t("check-intro")}</p>
+            <ul class="checks">{items}</ul>
+        </section>
     }
 }
 

@@ -1,9 +1,11 @@
-//! Small preferences kept on the device in `localStorage` (the interface language).
+//! Small things kept on the device in `localStorage`: the interface language, and each learner's
+//! four-pillar self-check (a few bytes that the static course page reads before it paints).
 //!
 //! Storage can be missing or refuse writes (private mode, a locked-down webview): then the
 //! preference lasts for this visit only, and nothing else is affected.
 
 use kns_core::Lang;
+use kns_core::checklist::{self, Ticks};
 
 const LANG_KEY: &str = "kns.lang";
 
@@ -21,6 +23,18 @@ pub fn save_lang(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
     }
+}
+
+/// A learner's self-check ticks; none where nothing was saved or storage is unavailable.
+pub fn load_ticks(profile: &str) -> Ticks {
+    storage()
+        .and_then(|s| s.get_item(&checklist::storage_key(profile)).ok().flatten())
+        .map_or_else(Ticks::default, |stored| Ticks::from_stored(&stored))
+}
+
+/// Saves a learner's self-check ticks; false when storage is unavailable or refused them.
+pub fn save_ticks(profile: &str, ticks: Ticks) -> bool {
+    storage().is_some_and(|s| s.set_item(&checklist::storage_key(profile), &ticks.to_stored()).is_ok())
 }
 
 /// Sets `<html lang>`, which screen readers and speech use to pick a voice.
