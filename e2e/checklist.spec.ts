@@ -41,7 +41,7 @@ test('the course page opens with the four pillars, nothing ticked, each item lin
   await expect(page).toHaveURL('/lesson/danh-tinh-so-vneid');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Danh tính số VNeID');
   // In English too.
-  await page.goto('/');
+  await coursePage(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('.self-check h2')).toHaveText('The four pillars of a digital citizen');
   await expect(page.getByRole('checkbox', { name: 'I have a smartphone' })).not.toBeChecked();
@@ -98,6 +98,7 @@ test('the last item counts passed lessons, points to the next one, and ticks its
     await page.goto(`/lesson/${id}/quiz`);
     await takeQuiz(page, await lessonJson(page, id, 'vi'), () => true);
     await expect(page.locator('.quiz-result .verdict')).toHaveText('Chúc mừng! Bạn đã đạt bài này.');
+    await expect(page.locator('.quiz-result .saved')).toBeVisible();
     if (n === 0 || n === ids.length - 1) {
       await coursePage(page);
       const learned = box(page, 'ky-nang-so');

@@ -55,6 +55,8 @@ test('the course page shows each lesson as not started, in progress or passed, a
     await page.getByRole('button', { name: i + 1 < total ? 'Câu tiếp theo' : 'Xem kết quả', exact: true }).click();
   }
   await expect(page.locator('.quiz-result .verdict')).toHaveText('Chúc mừng! Bạn đã đạt bài này.');
+  // The result says when it is on the disk (written with strict durability); then leaving is safe.
+  await expect(page.locator('.quiz-result .saved')).toHaveText('Kết quả đã được lưu trên máy này.');
   await page.goto('/');
   await expect(card(page).locator('.badge')).toHaveText('Đã đạt');
   await page.reload();
@@ -62,6 +64,7 @@ test('the course page shows each lesson as not started, in progress or passed, a
   // A later, worse try never takes the pass away.
   await page.goto(`/lesson/${LESSON}/quiz`);
   await takeQuiz(page, lesson, () => false);
+  await expect(page.locator('.quiz-result .saved')).toBeVisible();
   await page.goto('/');
   await expect(card(page).locator('.badge')).toHaveText('Đã đạt');
 });
@@ -82,6 +85,8 @@ test('with no IndexedDB the app still teaches and says once, plainly, that progr
   await takeQuiz(page, lesson, () => true);
   await expect(page.locator('.quiz-result .verdict')).toHaveText('Chúc mừng! Bạn đã đạt bài này.');
   await expect(notice).toHaveCount(1);
+  // Nothing claims the result is saved when it cannot be.
+  await expect(page.locator('.quiz-result .saved')).toHaveCount(0);
 });
 
 test('a damaged saved record is skipped and reported, and everything else loads', async ({ page }) => {
@@ -110,4 +115,68 @@ test('a damaged saved record is skipped and reported, and everything else loads'
     'Một vài kết quả cũ bị hỏng nên không đọc được. Các kết quả khác vẫn còn đủ.',
   );
   await expect(card(page).locator('.badge')).toHaveText('Đang học');
+});
+
+/** How many answers the stored attempt of a lesson holds, read from IndexedDB itself: the record's
+ *  wire form (postcard) begins profile, lesson, Some(attempt) = hash, lang, seed, answers. */
+async function storedAnswers(page: Page, lesson: string): Promise<number> {
+  return page.evaluate(async (lesson) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const r = indexedDB.open('kns');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const bytes: Uint8Array = await new Promise((ok, fail) => {
+      const r = db.transaction('progress').objectStore('progress').get(`default/${lesson}`);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    db.close();
+    let at = 0;
+    const varint = () => {
+      let n = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = bytes[at++];
+        n += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return n;
+      }
+    };
+    const skipString = () => {
+      const length = varint();
+      at += length;
+    };
+    skipString(); // profile
+    skipString(); // lesson
+    if (bytes[at++] !== 1) return 0; // no attempt
+    skipString(); // hash
+    varint(); // lang
+    varint(); // seed
+    return varint();
+  }, lesson);
+}
+
+test('two tabs answering the same quiz at once lose no answer', async ({ context }) => {
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  const lesson = await lessonJson(one, LESSON, 'vi');
+  const total = lesson.quiz.questions.length;
+  // Both tabs open the quiz before either answers: each holds the record as it was then.
+  for (const page of [one, two]) {
+    await page.goto(`/lesson/${LESSON}/quiz`);
+    await expect(page.locator('.question-progress')).toHaveText(`Câu 1 / ${total}`);
+  }
+  const first = await answerRight(one, lesson);
+  await expect.poll(() => storedAnswers(one, LESSON)).toBe(1);
+  // The second tab answers another question (or the same one: then it replaces it).
+  const second = await answerRight(two, lesson);
+  const expected = first.id === second.id ? 1 : 2;
+  await expect.poll(() => storedAnswers(two, LESSON)).toBe(expected);
+  // The first tab answers on; nothing the second saved is written over.
+  await one.getByRole('button', { name: 'Câu tiếp theo', exact: true }).click();
+  const third = await answerRight(one, lesson);
+  const answered = new Set([first.id, second.id, third.id]).size;
+  await expect.poll(() => storedAnswers(one, LESSON)).toBe(answered);
+  // A reload of either tab resumes with every answer.
+  await two.reload();
+  await expect(two.locator('.question-progress')).toBeVisible();
+  expect(await storedAnswers(two, LESSON)).toBe(answered);
 });

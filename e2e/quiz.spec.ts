@@ -31,6 +31,7 @@ test('answering every question right passes the quiz', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kết quả');
   await expect(page.locator('.quiz-score')).toHaveText(`Bạn trả lời đúng ${total} trên ${total} câu (100%).`);
   await expect(page.locator('.quiz-result .verdict')).toHaveText('Chúc mừng! Bạn đã đạt bài này.');
+  await expect(page.locator('.quiz-result .saved')).toHaveText('Kết quả đã được lưu trên máy này.');
   await expectNoAxeViolations(page);
 });
 

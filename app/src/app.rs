@@ -44,8 +44,16 @@ pub fn App() -> impl IntoView {
                     StorageNotice::NotKept => "storage-not-kept",
                     StorageNotice::SaveFailed => "storage-save-failed",
                     StorageNotice::SomeUnreadable => "storage-some-unreadable",
+                    StorageNotice::Outdated => "storage-outdated",
                 };
-                Some(view! { <p class="notice" role="status">{i18n.t(message)}</p> })
+                // Outdated: the one thing to do is reload, so the notice offers it.
+                let reload = (progress.notice() == StorageNotice::Outdated).then(|| {
+                    let reload = |_| {
+                        let _ = window().location().reload();
+                    };
+                    view! { <button type="button" class="button" on:click=reload>{i18n.t("reload")}</button> }
+                });
+                Some(view! { <p class="notice" role="status">{i18n.t(message)} {reload}</p> })
             }}
             <main id="main" tabindex="-1">
                 {move || match location.route() {

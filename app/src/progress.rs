@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use kns_core::Lang;
 use kns_core::content::Pillar;
-use kns_core::progress::{Completion, LessonProgress, LessonStatus, Store};
+use kns_core::progress::{Change, Completion, LessonProgress, LessonStatus, Store};
 use kns_core::quiz::Answer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,6 +30,9 @@ pub enum StorageNotice {
     SaveFailed,
     /// Some saved records could not be read and were left out.
     SomeUnreadable,
+    /// Another tab opened a newer version of the app's storage: this one has let go of it and
+    /// must be reloaded before it can save again.
+    Outdated,
 }
 
 /// The learner's progress; provided as context by [`crate::app::App`].
@@ -40,6 +43,8 @@ pub struct Progress {
     records: RwSignal<HashMap<String, LessonProgress>>,
     ready: RwSignal<bool>,
     notice: RwSignal<StorageNotice>,
+    /// Writes begun and not yet committed.
+    pending: RwSignal<u32>,
 }
 
 impl Progress {
@@ -50,10 +55,12 @@ impl Progress {
             records: RwSignal::new(HashMap::new()),
             ready: RwSignal::new(false),
             notice: RwSignal::new(StorageNotice::None),
+            pending: RwSignal::new(0),
         };
         spawn_local(async move {
             // Without a store, progress is kept in `records` alone, for this visit.
-            let loaded = match IdbStore::open().await {
+            let outdated = move || progress.notice.set(StorageNotice::Outdated);
+            let loaded = match IdbStore::open(outdated).await {
                 Ok(store) => store.load(DEFAULT_PROFILE).await.map(|loaded| (store, loaded)).ok(),
                 Err(_) => None,
             };
@@ -75,6 +82,16 @@ impl Progress {
     /// Whether saved progress has been loaded (tracked).
     pub fn ready(&self) -> bool {
         self.ready.get()
+    }
+
+    /// Whether everything the learner did is committed to the device's storage (tracked): no
+    /// write is in flight, and there is a store that works.
+    pub fn saved(&self) -> bool {
+        let failed = matches!(
+            self.notice.get(),
+            StorageNotice::NotKept | StorageNotice::SaveFailed | StorageNotice::Outdated
+        );
+        self.pending.get() == 0 && !failed && self.store.with_value(Option::is_some)
     }
 
     /// What to tell the learner about storage (tracked).
@@ -106,27 +123,37 @@ impl Progress {
 
     /// Saves an answer the moment it is given.
     pub fn answer(&self, lesson: &str, hash: &str, lang: Lang, seed: u64, question: &str, answer: Answer) {
-        let mut record = self.record(lesson);
-        record.answer(hash, lang, seed, question, answer);
-        self.save(record);
+        let (hash, question) = (hash.to_string(), question.to_string());
+        self.change(lesson, Change::Answer { hash, lang, seed, question, answer });
     }
 
     /// Saves a finished quiz.
     pub fn finish(&self, lesson: &str, completion: Completion) {
-        let mut record = self.record(lesson);
-        record.finish(completion);
-        self.save(record);
+        self.change(lesson, Change::Finish(completion));
     }
 
-    fn save(&self, record: LessonProgress) {
+    /// Applies a change here at once (the page shows it), then to the stored record, whose
+    /// result (with what another tab may have saved meanwhile) replaces it.
+    fn change(&self, lesson: &str, change: Change) {
+        let mut record = self.record(lesson);
+        record.apply(&change);
         self.records.update(|r| {
-            r.insert(record.lesson.clone(), record.clone());
+            r.insert(record.lesson.clone(), record);
         });
-        let (store, notice) = (self.store, self.notice);
+        let (store, records, notice, lesson) = (self.store, self.records, self.notice, lesson.to_string());
+        let pending = self.pending;
+        let Some(store) = store.get_value() else { return };
+        pending.update(|n| *n += 1);
         spawn_local(async move {
-            let Some(store) = store.get_value() else { return };
-            if store.save(&record).await.is_err() {
-                notice.set(StorageNotice::SaveFailed);
+            let stored = store.update(DEFAULT_PROFILE, &lesson, &change).await;
+            pending.update(|n| *n -= 1);
+            match stored {
+                Ok(stored) => records.update(|r| {
+                    r.insert(lesson, stored);
+                }),
+                // Once outdated, that is what the learner must hear.
+                Err(_) if notice.get_untracked() == StorageNotice::Outdated => {}
+                Err(_) => notice.set(StorageNotice::SaveFailed),
             }
         });
     }

@@ -144,31 +144,97 @@ async fn a_glossary_word_shows_its_definition_on_tap_and_hides_it_again() {
 }
 
 mod store {
-    use kns_app::platform::idb_store::IdbStore;
+    use kns_app::platform::idb_store::{DB_VERSION, IdbStore};
     use kns_core::Lang;
-    use kns_core::progress::{LessonProgress, Store};
-    use kns_core::quiz::Answer;
+    use kns_core::progress::{Change, Completion, LessonStatus, Store};
+    use kns_core::quiz::{Answer, QuizResult};
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::*;
 
-    fn record(profile: &str, lesson: &str) -> LessonProgress {
-        let mut record = LessonProgress::new(profile, lesson);
-        record.answer("hash", Lang::Vi, 42, "q-1", Answer::Order(vec![2, 0, 1]));
-        record
+    fn order(question: &str) -> Change {
+        let (hash, question) = ("hash".to_string(), question.to_string());
+        Change::Answer { hash, lang: Lang::Vi, seed: 42, question, answer: Answer::Order(vec![2, 0, 1]) }
+    }
+
+    async fn open(name: &str) -> IdbStore {
+        IdbStore::open_named(name, || {}).await.expect("IndexedDB opens")
     }
 
     #[wasm_bindgen_test]
     async fn progress_saved_in_indexeddb_loads_back_per_learner() {
-        let store = IdbStore::open_named("kns-test-roundtrip").await.expect("IndexedDB opens");
-        let mine = record("me", "bai-mot");
-        store.save(&mine).await.unwrap();
-        store.save(&record("ba", "bai-mot")).await.unwrap();
+        let store = open("kns-test-roundtrip").await;
+        let mine = store.update("me", "bai-mot", &order("q-1")).await.unwrap();
+        store.update("ba", "bai-mot", &order("q-1")).await.unwrap();
         let loaded = store.load("me").await.unwrap();
         assert_eq!(loaded.records, vec![mine.clone()]);
         assert_eq!(loaded.skipped, 0);
         // A second connection (a reload) sees the same.
-        let again = IdbStore::open_named("kns-test-roundtrip").await.unwrap();
+        let again = open("kns-test-roundtrip").await;
         assert_eq!(again.load("me").await.unwrap().records, vec![mine]);
+    }
+
+    /// Two tabs (two connections) answer the same quiz: each change is applied to the record as
+    /// stored, so the second never writes back a copy without the first one's answer. A finished
+    /// quiz (written with strict durability) keeps both, and its result.
+    #[wasm_bindgen_test]
+    async fn two_tabs_answering_at_once_lose_no_answer() {
+        let (one, two) = (open("kns-test-two-tabs").await, open("kns-test-two-tabs").await);
+        let (q1, q2) = (order("q-1"), order("q-2"));
+        let (a, b) = futures_join(one.update("me", "bai", &q1), two.update("me", "bai", &q2)).await;
+        a.unwrap();
+        b.unwrap();
+        let stored = one.load("me").await.unwrap().records;
+        let answers: Vec<&str> =
+            stored[0].attempt.as_ref().unwrap().answers.iter().map(|(q, _)| q.as_str()).collect();
+        assert_eq!(answers.len(), 2, "{answers:?}");
+        assert!(answers.contains(&"q-1") && answers.contains(&"q-2"));
+        let result = QuizResult { score: 2, total: 2, percent: 100, passed: true, missed: vec![] };
+        let done = Completion { hash: "hash".into(), lang: Lang::Vi, result, at_ms: 1 };
+        let finished = two.update("me", "bai", &Change::Finish(done)).await.unwrap();
+        assert!(finished.best.is_some_and(|b| b.result.passed));
+        assert_eq!(one.load("me").await.unwrap().records[0].status(), LessonStatus::Passed);
+    }
+
+    /// Both futures, polled together (the two tabs' writes overlap).
+    async fn futures_join<A: std::future::Future, B: std::future::Future>(
+        a: A,
+        b: B,
+    ) -> (A::Output, B::Output) {
+        let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+        let (mut ra, mut rb) = (None, None);
+        std::future::poll_fn(|cx| {
+            if ra.is_none()
+                && let std::task::Poll::Ready(v) = a.as_mut().poll(cx)
+            {
+                ra = Some(v);
+            }
+            if rb.is_none()
+                && let std::task::Poll::Ready(v) = b.as_mut().poll(cx)
+            {
+                rb = Some(v);
+            }
+            if ra.is_some() && rb.is_some() { std::task::Poll::Ready(()) } else { std::task::Poll::Pending }
+        })
+        .await;
+        (ra.unwrap(), rb.unwrap())
+    }
+
+    /// A tab holding this schema lets go when another opens a newer one, and says so: the newer
+    /// one opens instead of waiting on `blocked`.
+    #[wasm_bindgen_test]
+    async fn an_older_connection_closes_for_a_newer_schema_and_says_so() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        let told = Rc::new(Cell::new(false));
+        let flag = told.clone();
+        let old = IdbStore::open_named("kns-test-newer", move || flag.set(true)).await.unwrap();
+        old.update("me", "bai", &order("q-1")).await.unwrap();
+        let newer = idb::Factory::new().unwrap().open("kns-test-newer", Some(DB_VERSION + 1)).unwrap();
+        let newer = newer.await.expect("the newer schema opens, not blocked");
+        assert!(told.get(), "the older tab was told");
+        assert_eq!(newer.version().unwrap(), DB_VERSION + 1);
+        assert!(old.update("me", "bai", &order("q-2")).await.is_err(), "the closed connection saves nothing");
+        newer.close();
     }
 
     /// A database exactly as schema version 1 left it (store `progress`, key `<profile>/<lesson>`,
@@ -202,7 +268,7 @@ mod store {
         tx.commit().unwrap().await.unwrap();
         db.close();
 
-        let store = IdbStore::open_named(name).await.expect("today's schema opens a v1 database");
+        let store = open(name).await;
         let loaded = store.load("default").await.unwrap();
         assert_eq!(loaded.skipped, 0);
         assert_eq!(loaded.records.len(), 1);
@@ -214,9 +280,8 @@ mod store {
 
     #[wasm_bindgen_test]
     async fn a_damaged_or_foreign_value_is_skipped_and_counted_and_the_rest_loads() {
-        let store = IdbStore::open_named("kns-test-damaged").await.unwrap();
-        let good = record("me", "bai-mot");
-        store.save(&good).await.unwrap();
+        let store = open("kns-test-damaged").await;
+        let good = store.update("me", "bai-mot", &order("q-1")).await.unwrap();
         store.put_raw("me/bai-hai", &JsValue::from_str("not ours")).await.unwrap();
         store.put_raw("me/bai-ba", &js_sys::Uint8Array::from(&[0xff_u8, 0xff, 0xff][..])).await.unwrap();
         let loaded = store.load("me").await.unwrap();

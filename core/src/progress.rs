@@ -104,10 +104,32 @@ impl LessonProgress {
         }
     }
 
+    /// Applies a change (see [`Change`]).
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Answer { hash, lang, seed, question, answer } => {
+                self.answer(hash, *lang, *seed, question, answer.clone())
+            }
+            Change::Finish(completion) => self.finish(completion.clone()),
+        }
+    }
+
     /// The key the record is stored under.
     pub fn key(&self) -> String {
         progress_key(&self.profile, &self.lesson)
     }
+}
+
+/// One thing a learner did in a lesson. The store applies it to the record as it is stored at
+/// that moment, in the same transaction that reads it, so two tabs answering the same quiz at
+/// once both keep their answers: neither writes back a stale copy of the whole record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// An answer given (see [`LessonProgress::answer`]).
+    Answer { hash: String, lang: Lang, seed: u64, question: String, answer: Answer },
+    /// A quiz finished (see [`LessonProgress::finish`]). Stores write it with strict durability:
+    /// a completion is what a record is made from.
+    Finish(Completion),
 }
 
 /// The key of a learner's record for a lesson.
@@ -151,8 +173,15 @@ pub struct Loaded {
 pub trait Store {
     /// Every record of a learner.
     async fn load(&self, profile: &str) -> Result<Loaded, StoreError>;
-    /// Writes one record, in one small transaction, committed before this returns.
-    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError>;
+    /// Applies a change to a learner's record as it is stored now (a new record if there is
+    /// none), in one small read-write transaction, committed before this returns; returns the
+    /// record as stored.
+    async fn update(
+        &self,
+        profile: &str,
+        lesson: &str,
+        change: &Change,
+    ) -> Result<LessonProgress, StoreError>;
 }
 
 /// A store in memory: for tests, and for when the browser has no working storage.
@@ -167,9 +196,18 @@ impl Store for MemoryStore {
         Ok(Loaded { records, skipped: 0 })
     }
 
-    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError> {
-        self.records.borrow_mut().insert(record.key(), record.clone());
-        Ok(())
+    async fn update(
+        &self,
+        profile: &str,
+        lesson: &str,
+        change: &Change,
+    ) -> Result<LessonProgress, StoreError> {
+        let mut records = self.records.borrow_mut();
+        let record = records
+            .entry(progress_key(profile, lesson))
+            .or_insert_with(|| LessonProgress::new(profile, lesson));
+        record.apply(change);
+        Ok(record.clone())
     }
 }
 
@@ -227,29 +265,58 @@ mod tests {
         assert_eq!(p.attempt.as_ref().unwrap().seed, 9);
     }
 
+    /// Runs a memory-store call: it never waits, so one poll finishes it.
+    fn now<T>(f: impl std::future::Future<Output = T>) -> T {
+        let mut f = std::pin::pin!(f);
+        match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+            std::task::Poll::Ready(r) => r,
+            std::task::Poll::Pending => panic!("the memory store never waits"),
+        }
+    }
+
+    fn answer(question: &str, n: usize) -> Change {
+        Change::Answer {
+            hash: "h".into(),
+            lang: Lang::Vi,
+            seed: 1,
+            question: question.into(),
+            answer: Answer::Single(n),
+        }
+    }
+
     #[test]
     fn the_memory_store_keeps_each_learner_apart() {
         let store = MemoryStore::default();
-        let block = |f: std::pin::Pin<&mut dyn std::future::Future<Output = Result<Loaded, StoreError>>>| {
-            // The memory store never waits, so one poll finishes it.
-            let waker = std::task::Waker::noop();
-            match f.poll(&mut std::task::Context::from_waker(waker)) {
-                std::task::Poll::Ready(r) => r,
-                std::task::Poll::Pending => panic!("the memory store never waits"),
-            }
-        };
-        let mut mine = LessonProgress::new("me", "bai");
-        mine.answer("h", Lang::Vi, 1, "q1", Answer::Single(0));
-        let theirs = LessonProgress::new("grandma", "bai");
-        let save = |r: &LessonProgress| {
-            let mut f = std::pin::pin!(store.save(r));
-            assert!(
-                f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())).is_ready()
-            );
-        };
-        save(&mine);
-        save(&theirs);
-        let loaded = block(std::pin::pin!(store.load("me")));
-        assert_eq!(loaded.unwrap().records, vec![mine]);
+        let mine = now(store.update("me", "bai", &answer("q1", 0))).unwrap();
+        now(store.update("grandma", "bai", &answer("q1", 2))).unwrap();
+        assert_eq!(now(store.load("me")).unwrap().records, vec![mine]);
+        assert_eq!(now(store.load("grandma")).unwrap().records[0].attempt.as_ref().unwrap().answers.len(), 1);
+    }
+
+    /// Two tabs, each holding the record as it was when it opened the quiz, answer different
+    /// questions: both answers are kept, because each change is applied to what is stored.
+    #[test]
+    fn changes_from_two_tabs_are_applied_to_what_is_stored_and_none_is_lost() {
+        let store = MemoryStore::default();
+        now(store.update("me", "bai", &answer("q1", 0))).unwrap();
+        let stored = now(store.update("me", "bai", &answer("q2", 1))).unwrap();
+        let answers = &stored.attempt.as_ref().unwrap().answers;
+        assert_eq!(
+            answers,
+            &vec![("q1".to_string(), Answer::Single(0)), ("q2".to_string(), Answer::Single(1))]
+        );
+        // One tab finishes; the other's later answer starts a new attempt, and the result stays.
+        now(store.update("me", "bai", &Change::Finish(completion(90, true)))).unwrap();
+        let stored = now(store.update("me", "bai", &answer("q3", 0))).unwrap();
+        assert_eq!(stored.status(), LessonStatus::Passed);
+        assert_eq!(stored.attempt.as_ref().unwrap().answers.len(), 1);
+        // Applying a change is the same as calling the rule it names.
+        let mut by_rule = LessonProgress::new("me", "bai");
+        by_rule.answer("h", Lang::Vi, 1, "q1", Answer::Single(0));
+        by_rule.finish(completion(50, false));
+        let mut by_change = LessonProgress::new("me", "bai");
+        by_change.apply(&answer("q1", 0));
+        by_change.apply(&Change::Finish(completion(50, false)));
+        assert_eq!(by_rule, by_change);
     }
 }

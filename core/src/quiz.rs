@@ -138,6 +138,14 @@ pub fn result<'a>(quiz: &Quiz, answer_to: impl Fn(&str) -> Option<&'a Answer>) -
     QuizResult { score, total, percent, passed: total > 0 && percent >= quiz.pass_mark, missed }
 }
 
+/// Where a quiz resumes: the position (in the order `seed` gives) of the first question with no
+/// answer yet, or the last position when every question is answered. The answers kept need not
+/// be the first ones shown: another tab may have answered other questions of the same attempt.
+pub fn resume_at(quiz: &Quiz, seed: u64, answered: impl Fn(&str) -> bool) -> usize {
+    let order = shuffled(quiz.questions.len(), seed);
+    order.iter().position(|&i| !answered(&quiz.questions[i].id)).unwrap_or(order.len().saturating_sub(1))
+}
+
 /// A permutation of `0..n` drawn from `seed`: the order to show options, steps, pairs or questions
 /// in. The same seed gives the same order (so a reload shows what the learner saw); a retry uses a
 /// new seed. Never the identity when `n > 1`, so an order question is never shown already solved.
@@ -305,5 +313,29 @@ mod tests {
         );
         let three = super::result(&quiz, |id: &str| if id == "a" || id == "b" { None } else { Some(&yes) });
         assert_eq!((three.percent, three.passed, three.missed.len()), (60, false, 2));
+    }
+
+    #[test]
+    fn a_quiz_resumes_at_the_first_question_shown_that_has_no_answer() {
+        let ids = ["a", "b", "c", "d", "e"];
+        let quiz = Quiz {
+            pass_mark: 80,
+            questions: ids
+                .iter()
+                .map(|id| Question {
+                    id: id.to_string(),
+                    ..question(QuestionKind::TrueFalse { answer: true })
+                })
+                .collect(),
+        };
+        let seed = 11;
+        let order: Vec<&str> = shuffled(5, seed).into_iter().map(|i| ids[i]).collect();
+        assert_eq!(resume_at(&quiz, seed, |_| false), 0);
+        // The first two shown are answered: the third.
+        assert_eq!(resume_at(&quiz, seed, |id| order[..2].contains(&id)), 2);
+        // Another tab answered the fourth shown, but not the second: the second.
+        assert_eq!(resume_at(&quiz, seed, |id| id == order[0] || id == order[3]), 1);
+        // Everything answered: the last, where the result is one tap away.
+        assert_eq!(resume_at(&quiz, seed, |_| true), 4);
     }
 }

@@ -25,6 +25,8 @@ lesson-state-passed = Passed
 storage-not-kept = This browser does not let the app keep your work. You can still learn, but your results will be lost when you close the page.
 storage-save-failed = Your latest answer could not be saved, perhaps because the phone's storage is full. What was saved before is still there.
 storage-some-unreadable = A few old results were damaged and could not be read. Everything else is still there.
+storage-outdated = The app was just updated in another tab. Reload this page to keep saving your work.
+reload = Reload the page
 
 check-heading = The four pillars of a digital citizen
 check-intro = What do you have already? Tick what is true for you. The last box ticks itself when you finish the lessons.
@@ -93,6 +95,7 @@ quiz-parts = You got { $right } of { $parts } parts right.
 quiz-result-heading = Result
 quiz-score = You answered { $score } of { $total } questions right ({ $percent }%).
 quiz-passed = Well done! You passed this lesson.
+quiz-saved = Your result is saved on this device.
 quiz-failed = You need at least { $pass }% to pass. Look at the lesson again, then try again.
 quiz-review = Questions to look at again:
 quiz-retry = Try again

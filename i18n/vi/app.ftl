@@ -22,6 +22,8 @@ lesson-state-passed = Đã đạt
 storage-not-kept = Trình duyệt này không cho lưu bài học. Bạn vẫn học được, nhưng khi đóng trang, kết quả sẽ mất.
 storage-save-failed = Không lưu được câu trả lời mới nhất, có thể do máy đã đầy bộ nhớ. Các bài đã lưu trước đó vẫn còn.
 storage-some-unreadable = Một vài kết quả cũ bị hỏng nên không đọc được. Các kết quả khác vẫn còn đủ.
+storage-outdated = Ứng dụng vừa được cập nhật ở một thẻ khác. Hãy tải lại trang này để tiếp tục lưu bài.
+reload = Tải lại trang
 
 check-heading = Bốn trụ cột công dân số
 check-intro = Bạn đã có những gì? Hãy đánh dấu điều đúng với bạn. Ô cuối cùng tự đánh dấu khi bạn học xong.
@@ -87,6 +89,7 @@ quiz-parts = Bạn làm đúng { $right } trên { $parts } phần.
 quiz-result-heading = Kết quả
 quiz-score = Bạn trả lời đúng { $score } trên { $total } câu ({ $percent }%).
 quiz-passed = Chúc mừng! Bạn đã đạt bài này.
+quiz-saved = Kết quả đã được lưu trên máy này.
 quiz-failed = Bạn cần đúng ít nhất { $pass }% để đạt. Hãy xem lại bài học rồi làm lại.
 quiz-review = Nên xem lại các câu:
 quiz-retry = Làm lại

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use kns_core::content::{CompiledLesson, Inline, Question, QuestionKind};
 use kns_core::i18n::Arg;
 use kns_core::progress::Completion;
-use kns_core::quiz::{Answer, grade, question_seed, result, shuffled};
+use kns_core::quiz::{Answer, grade, question_seed, result, resume_at, shuffled};
 use kns_core::route::Route;
 use leptos::prelude::*;
 
@@ -70,7 +70,7 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
     let saved = progress.record(&lesson_id).attempt_for(&hash, lang).cloned();
     let seed = RwSignal::new(saved.as_ref().map_or_else(new_seed, |a| a.seed));
     let resumed: HashMap<String, Answer> = saved.map(|a| a.answers.into_iter().collect()).unwrap_or_default();
-    let position = RwSignal::new(resumed.len().min(total.saturating_sub(1)));
+    let position = RwSignal::new(resume_at(&quiz, seed.get_untracked(), |id| resumed.contains_key(id)));
     let answers: RwSignal<HashMap<String, Answer>> = RwSignal::new(resumed);
     let finished = RwSignal::new(false);
 
@@ -112,6 +112,8 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
                                 i18n.format("quiz-failed", &[("pass", Arg::Num(i64::from(quiz.pass_mark)))])
                             }}
                         </p>
+                        // Said once the result is on the disk, so the learner knows closing the app is safe.
+                        {move || progress.saved().then(|| view! { <p class="saved" role="status">{i18n.t("quiz-saved")}</p> })}
                         {(!review.is_empty()).then(|| view! {
                             <h2>{i18n.t("quiz-review")}</h2>
                             <ul class="list">

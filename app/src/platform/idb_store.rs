@@ -2,11 +2,18 @@
 //!
 //! One object store, `progress`, holds one record per learner and lesson under the key
 //! `<profile>/<lesson>`; the value is the record in kns-core's wire form (bytes), so a value that
-//! is not ours, or is damaged, fails to decode and is skipped and counted, never fatal. Every
-//! save is one small read-write transaction, awaited until it commits.
+//! is not ours, or is damaged, fails to decode and is skipped and counted, never fatal.
+//!
+//! Every change is one small read-write transaction that reads the record, applies the change
+//! (kns-core's rules) and writes it back, awaited until it commits: two tabs answering at once
+//! never write back each other's stale copy. A finished quiz is written with strict durability
+//! (flushed to disk before the commit is reported). When another tab opens a newer schema, this
+//! connection closes at once, so the upgrade is never blocked, and the app is told.
 
-use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
-use kns_core::progress::{LessonProgress, Loaded, Store, StoreError};
+use idb::{
+    Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction, TransactionMode,
+};
+use kns_core::progress::{Change, LessonProgress, Loaded, Store, StoreError, progress_key};
 use kns_core::wire;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -18,7 +25,9 @@ const PROGRESS: &str = "progress";
 
 /// Progress kept in IndexedDB.
 pub struct IdbStore {
-    db: Database,
+    /// The connection itself (the `idb` wrapper is made from it as needed; its callbacks are
+    /// handed to the browser when the connection opens).
+    db: web_sys::IdbDatabase,
 }
 
 /// What went wrong, by the name of the browser's exception. (`idb::Error`'s own messages are
@@ -31,6 +40,12 @@ fn failed(e: idb::Error) -> StoreError {
     }
 }
 
+/// A stored value as a record; `None` for anything that is not one of ours (damaged, foreign).
+fn decode(value: JsValue) -> Option<LessonProgress> {
+    let bytes = value.dyn_into::<js_sys::Uint8Array>().ok()?;
+    wire::decode::<LessonProgress>(&bytes.to_vec()).ok()
+}
+
 fn unavailable(e: idb::Error) -> StoreError {
     match failed(e) {
         StoreError::Failed(why) => StoreError::Unavailable(why),
@@ -40,12 +55,14 @@ fn unavailable(e: idb::Error) -> StoreError {
 
 impl IdbStore {
     /// Opens (creating or upgrading) the database; `Unavailable` where the browser has none.
-    pub async fn open() -> Result<IdbStore, StoreError> {
-        Self::open_named(DB_NAME).await
+    /// `on_newer` is called if another tab later opens a newer schema (this connection is then
+    /// closed, and nothing more can be saved here until a reload).
+    pub async fn open(on_newer: impl Fn() + 'static) -> Result<IdbStore, StoreError> {
+        Self::open_named(DB_NAME, on_newer).await
     }
 
     /// Opens a database of another name (tests use their own).
-    pub async fn open_named(name: &str) -> Result<IdbStore, StoreError> {
+    pub async fn open_named(name: &str, on_newer: impl Fn() + 'static) -> Result<IdbStore, StoreError> {
         let factory = Factory::new().map_err(unavailable)?;
         let mut request = factory.open(name, Some(DB_VERSION)).map_err(unavailable)?;
         request.on_upgrade_needed(|event| {
@@ -57,17 +74,45 @@ impl IdbStore {
         });
         let mut db = request.await.map_err(unavailable)?;
         // Another tab opening a newer schema asks us to let go; close, so it is not blocked.
-        db.on_version_change(|event| {
+        db.on_version_change(move |event| {
             if let Ok(db) = event.database() {
                 db.close();
             }
+            on_newer();
         });
-        Ok(IdbStore { db })
+        // The connection lives as long as the page: the browser keeps the callback.
+        db.forget_callbacks();
+        Ok(IdbStore { db: db.into() })
+    }
+
+    fn database(&self) -> Database {
+        Database::from(self.db.clone())
+    }
+
+    /// A read-write transaction on `progress`; `strict` asks the browser to flush it to disk
+    /// before it reports the commit (`durability: "strict"`, which `idb` does not expose).
+    fn writing(&self, strict: bool) -> Result<Transaction, StoreError> {
+        if !strict {
+            return self.database().transaction(&[PROGRESS], TransactionMode::ReadWrite).map_err(failed);
+        }
+        let options = js_sys::Object::new();
+        let set = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
+        let open = js_sys::Reflect::get(&self.db, &"transaction".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>());
+        let tx = set
+            .and(open)
+            .and_then(|f| f.call3(&self.db, &PROGRESS.into(), &"readwrite".into(), &options))
+            .map_err(|e| {
+                StoreError::Failed(
+                    e.dyn_into::<web_sys::DomException>().map_or("IndexedDB".into(), |e| e.name()),
+                )
+            })?;
+        Ok(Transaction::from(tx.unchecked_into::<web_sys::IdbTransaction>()))
     }
 
     /// Writes a raw value under a key, bypassing the wire form (tests use it to plant damage).
     pub async fn put_raw(&self, key: &str, value: &JsValue) -> Result<(), StoreError> {
-        let tx = self.db.transaction(&[PROGRESS], TransactionMode::ReadWrite).map_err(failed)?;
+        let tx = self.writing(false)?;
         let store = tx.object_store(PROGRESS).map_err(failed)?;
         store.put(value, Some(&JsValue::from_str(key))).map_err(failed)?.await.map_err(failed)?;
         tx.commit().map_err(failed)?.await.map_err(failed)?;
@@ -77,7 +122,7 @@ impl IdbStore {
 
 impl Store for IdbStore {
     async fn load(&self, profile: &str) -> Result<Loaded, StoreError> {
-        let tx = self.db.transaction(&[PROGRESS], TransactionMode::ReadOnly).map_err(failed)?;
+        let tx = self.database().transaction(&[PROGRESS], TransactionMode::ReadOnly).map_err(failed)?;
         let store = tx.object_store(PROGRESS).map_err(failed)?;
         // Every key that starts with "<profile>/".
         let (low, high) = (format!("{profile}/"), format!("{profile}/\u{ffff}"));
@@ -86,11 +131,7 @@ impl Store for IdbStore {
             store.get_all(Some(Query::KeyRange(range)), None).map_err(failed)?.await.map_err(failed)?;
         let mut loaded = Loaded::default();
         for value in values {
-            let record = value
-                .dyn_into::<js_sys::Uint8Array>()
-                .ok()
-                .and_then(|bytes| wire::decode::<LessonProgress>(&bytes.to_vec()).ok())
-                .filter(|record| record.profile == profile);
+            let record = decode(value).filter(|record| record.profile == profile);
             match record {
                 Some(record) => loaded.records.push(record),
                 None => loaded.skipped += 1,
@@ -99,8 +140,25 @@ impl Store for IdbStore {
         Ok(loaded)
     }
 
-    async fn save(&self, record: &LessonProgress) -> Result<(), StoreError> {
-        let bytes = js_sys::Uint8Array::from(wire::encode(record).as_slice());
-        self.put_raw(&record.key(), &bytes).await
+    async fn update(
+        &self,
+        profile: &str,
+        lesson: &str,
+        change: &Change,
+    ) -> Result<LessonProgress, StoreError> {
+        let tx = self.writing(matches!(change, Change::Finish(_)))?;
+        let store = tx.object_store(PROGRESS).map_err(failed)?;
+        let key = JsValue::from_str(&progress_key(profile, lesson));
+        // Read and write in the one transaction: nothing can come between them.
+        let stored = store.get(Query::Key(key.clone())).map_err(failed)?.await.map_err(failed)?;
+        let mut record = stored
+            .and_then(decode)
+            .filter(|r| r.profile == profile && r.lesson == lesson)
+            .unwrap_or_else(|| LessonProgress::new(profile, lesson));
+        record.apply(change);
+        let bytes = js_sys::Uint8Array::from(wire::encode(&record).as_slice());
+        store.put(&bytes, Some(&key)).map_err(failed)?.await.map_err(failed)?;
+        tx.commit().map_err(failed)?.await.map_err(failed)?;
+        Ok(record)
     }
 }
