@@ -39,7 +39,8 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
             <Header/>
             {move || {
-                let message = match progress.notice() {
+                let notice = progress.notice();
+                let message = match notice {
                     StorageNotice::None => return None,
                     StorageNotice::NotKept => "storage-not-kept",
                     StorageNotice::SaveFailed => "storage-save-failed",
@@ -47,7 +48,7 @@ pub fn App() -> impl IntoView {
                     StorageNotice::Outdated => "storage-outdated",
                 };
                 // Outdated: the one thing to do is reload, so the notice offers it.
-                let reload = (progress.notice() == StorageNotice::Outdated).then(|| {
+                let reload = (notice == StorageNotice::Outdated).then(|| {
                     let reload = |_| {
                         let _ = window().location().reload();
                     };

@@ -49,8 +49,9 @@ pub const TAKEOVER_EVENT: &str = "kns-takeover";
 /// - on the app's `kns-takeover` event, in the next animation frame, removes the page and shows
 ///   the app's `<div id="app">`, with the focus on the same link or box, the same glossary
 ///   definitions open, and every self-check box the learner ticked or unticked meanwhile
-///   changed in the app too (by a click, so the app saves it). (This is script here rather than Rust in the app: it costs 0.4 KB of
-///   HTML instead of 1.5 KB of wasm, and the wasm is at its budget.)
+///   changed in the app too (by a click, so the app saves it). (This is script here rather
+///   than Rust in the app: it costs 0.4 KB of HTML instead of 1.5 KB of wasm, and the wasm is
+///   at its budget.)
 const GUARD: &str = concat!(
     "<script>(function(){var p=document.currentScript.parentNode;",
     "p.addEventListener('click',function(e){var b=e.target.closest('button');if(!b)return;",
@@ -277,7 +278,7 @@ impl Body<'_> {
     }
 }
 
-/// The four-pillar self-check as the app's `SelfCheck` makes it for a learner who has ticked
+/// The four-pillar self-check as the app's `pages::course::self_check` makes it for a learner who has ticked
 /// nothing and passed nothing. (What the learner ticks before the app has taken over is carried
 /// over by the page's script: see [`GUARD`].)
 fn self_check(html: &mut String, index: &CourseIndex, catalog: &Catalog) {

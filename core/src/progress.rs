@@ -113,11 +113,6 @@ impl LessonProgress {
             Change::Finish(completion) => self.finish(completion.clone()),
         }
     }
-
-    /// The key the record is stored under.
-    pub fn key(&self) -> String {
-        progress_key(&self.profile, &self.lesson)
-    }
 }
 
 /// One thing a learner did in a lesson. The store applies it to the record as it is stored at
