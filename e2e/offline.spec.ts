@@ -1,6 +1,8 @@
 // After one visit, the app works with no network: the service worker (public/sw.js) keeps this
 // build's pages, JS, wasm and course index. Every page carries the build id the worker has.
 import { test, expect } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -42,4 +44,66 @@ test('after one visit, the course page and a lesson page opened before load with
   await page.goto('/khong-co-trang-nay');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await context.setOffline(false);
+});
+
+// A server that has the same build as BASE_URL until `release()` is called; from then on its
+// service worker carries another build id, which is all a browser needs to see a new version.
+async function updatableServer(): Promise<{ url: string; release: (build: string) => void; close: () => void }> {
+  const base = test.info().project.use.baseURL!;
+  let next: [string, string] | null = null;
+  const server = createServer(async (req, res) => {
+    const upstream = await fetch(new URL(req.url!, base));
+    let body = Buffer.from(await upstream.arrayBuffer());
+    if (next && new URL(req.url!, base).pathname === '/sw.js') body = Buffer.from(body.toString().replace(...next));
+    const headers = [...upstream.headers].filter(([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k));
+    res.writeHead(upstream.status, Object.fromEntries(headers));
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    release: (build) => (next = [`const BUILD = '${build}';`, `const BUILD = '${build}-next';`]),
+    close: () => server.close(),
+  };
+}
+
+test('a new version is offered, never forced: the learner chooses when, other tabs keep theirs', async ({ page, context }) => {
+  const server = await updatableServer();
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const build = (await page.locator('meta[name="kns-build"]').getAttribute('content'))!;
+  const other = await context.newPage();
+  await other.goto(`${server.url}/lesson/nhan-dien-lua-dao`);
+  await expect(other.locator('#prerender')).toHaveCount(0);
+  // Markers that a reload would wipe.
+  for (const p of [page, other]) await p.evaluate(() => ((window as any).__before = true));
+
+  // The server now has a new version; the browser looks (as it does on each navigation).
+  server.release(build);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg!.update()));
+  const offer = page.locator('.notice');
+  await expect(offer).toContainText('Đã có phiên bản mới.');
+  await expect(offer).toHaveAttribute('role', 'status');
+  // Nothing changed on its own: the old worker still serves, the page was not reloaded.
+  expect(await page.evaluate(() => (window as any).__before)).toBe(true);
+  const caches = () => page.evaluate(() => caches.keys());
+  expect(await caches()).toContain(`kns-shell-${build}`);
+  await expect(other.locator('.notice')).toContainText('Đã có phiên bản mới.');
+
+  await offer.getByRole('button', { name: 'Cập nhật' }).click();
+  // This page reloads into the new version; the old build's files are gone from the store.
+  await page.waitForFunction(() => (window as any).__before === undefined);
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(page.locator('.notice')).toHaveCount(0);
+  await expect.poll(caches).toEqual([`kns-shell-${build}-next`]);
+  // The other tab is not reloaded under the learner's hand: it keeps the offer, which now reloads.
+  expect(await other.evaluate(() => (window as any).__before)).toBe(true);
+  await other.locator('.notice').getByRole('button', { name: 'Cập nhật' }).click();
+  await other.waitForFunction(() => (window as any).__before === undefined);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
+  server.close();
 });

@@ -12,8 +12,10 @@
 //   file of another build to a page of this one.
 // - Everything else (lessons, pictures): the network, untouched. Lessons are kept offline in
 //   IndexedDB by the app, not here, so an update never downloads the course again.
-// A new version waits until every tab of the old one is closed (no skipWaiting): an old page
-// never runs with new files.
+// A new version waits (no silent skipWaiting: an old page never runs with new files). The app
+// tells the learner it is ready; when they choose to update, their page sends 'kns-update',
+// the new version takes over and that page reloads (the loader in Trunk.toml). Other tabs of
+// the old build keep their files and show the same offer.
 const BUILD = 'development';
 const SHELL = [];
 const CACHE = `kns-shell-${BUILD}`;
@@ -33,6 +35,11 @@ self.addEventListener('activate', (event) => {
       .keys()
       .then((names) => Promise.all(names.filter((n) => n.startsWith('kns-shell-') && n !== CACHE).map((n) => caches.delete(n)))),
   );
+});
+
+self.addEventListener('message', (event) => {
+  // Only this origin's pages can reach a worker; the check keeps it so if that ever changes.
+  if (event.data === 'kns-update' && event.origin === self.location.origin) self.skipWaiting();
 });
 
 self.addEventListener('fetch', (event) => {

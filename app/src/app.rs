@@ -20,6 +20,9 @@ pub fn App() -> impl IntoView {
     provide_context(progress);
     let i18n = use_i18n();
     let course = crate::course::use_course();
+    // The loader says when a new version is waiting (see Trunk.toml and public/sw.js).
+    let update_ready = RwSignal::new(false);
+    let _ = window_event_listener_untyped("kns-update", move |_| update_ready.set(true));
     // Show the app in place of the static page once its page is complete (a lesson page says
     // so itself, when its lesson is loaded).
     Effect::new(move |_| {
@@ -39,22 +42,22 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
             <Header/>
             {move || {
-                let notice = progress.notice();
-                let message = match notice {
+                // A new version first: it also ends an "outdated" notice.
+                let (message, action, act): (_, _, fn()) = match progress.notice() {
+                    _ if update_ready.get() => ("update-ready", "update-now", accept_update),
                     StorageNotice::None => return None,
-                    StorageNotice::NotKept => "storage-not-kept",
-                    StorageNotice::SaveFailed => "storage-save-failed",
-                    StorageNotice::SomeUnreadable => "storage-some-unreadable",
-                    StorageNotice::Outdated => "storage-outdated",
-                };
-                // Outdated: the one thing to do is reload, so the notice offers it.
-                let reload = (notice == StorageNotice::Outdated).then(|| {
-                    let reload = |_| {
+                    StorageNotice::NotKept => ("storage-not-kept", "", || {}),
+                    StorageNotice::SaveFailed => ("storage-save-failed", "", || {}),
+                    StorageNotice::SomeUnreadable => ("storage-some-unreadable", "", || {}),
+                    // The one thing to do is reload, so the notice offers it.
+                    StorageNotice::Outdated => ("storage-outdated", "reload", || {
                         let _ = window().location().reload();
-                    };
-                    view! { <button type="button" class="button" on:click=reload>{i18n.t("reload")}</button> }
+                    }),
+                };
+                let button = (!action.is_empty()).then(|| {
+                    view! { <button type="button" class="button" on:click=move |_| act()>{i18n.t(action)}</button> }
                 });
-                Some(view! { <p class="notice" role="status">{i18n.t(message)} {reload}</p> })
+                Some(view! { <p class="notice" role="status">{i18n.t(message)} {button}</p> })
             }}
             <main id="main" tabindex="-1">
                 {move || match location.route() {
@@ -78,4 +81,11 @@ pub fn show_app() {
         i18n.set_lang(lang);
     }
     crate::platform::takeover::reveal();
+}
+
+/// The learner chose to update: the loader lets the waiting version take over and reloads.
+fn accept_update() {
+    if let Ok(event) = web_sys::Event::new("kns-update-accept") {
+        let _ = window().dispatch_event(&event);
+    }
 }

@@ -27,6 +27,8 @@ storage-save-failed = Your latest answer could not be saved, perhaps because the
 storage-some-unreadable = A few old results were damaged and could not be read. Everything else is still there.
 storage-outdated = The app was just updated in another tab. Reload this page to keep saving your work.
 reload = Reload the page
+update-ready = A new version is ready. Tap Update when you are ready. What you have learned is kept.
+update-now = Update
 
 check-heading = The four pillars of a digital citizen
 check-intro = What do you have already? Tick what is true for you. The last box ticks itself when you finish the lessons.

@@ -24,6 +24,8 @@ storage-save-failed = Không lưu được câu trả lời mới nhất, có th
 storage-some-unreadable = Một vài kết quả cũ bị hỏng nên không đọc được. Các kết quả khác vẫn còn đủ.
 storage-outdated = Ứng dụng vừa được cập nhật ở một thẻ khác. Hãy tải lại trang này để tiếp tục lưu bài.
 reload = Tải lại trang
+update-ready = Đã có phiên bản mới. Bấm Cập nhật khi bạn sẵn sàng. Bài đã học vẫn được giữ.
+update-now = Cập nhật
 
 check-heading = Bốn trụ cột công dân số
 check-intro = Bạn đã có những gì? Hãy đánh dấu điều đúng với bạn. Ô cuối cùng tự đánh dấu khi bạn học xong.
