@@ -4,8 +4,8 @@
 //! language changes (see [`crate::app::App`]). A reactive closure per word cost about a third of
 //! the wasm; a language switch is rare, and re-rendering one page is instant.
 //!
-//! Messages come from `i18n/<lang>/*.ftl`, embedded at build time (see build.rs) and read by
-//! kns-core's Fluent reader. The choice is remembered on the device and set on `<html lang>`, so
+//! Messages come from `i18n/<lang>/*.ftl`, read by kns-core's Fluent reader at build time and
+//! embedded parsed (see build.rs). The choice is remembered on the device and set on `<html lang>`, so
 //! screen readers and the browser's voice speak the right language.
 
 use std::sync::OnceLock;
@@ -19,11 +19,11 @@ use crate::platform::prefs;
 fn catalog(lang: Lang) -> &'static Catalog {
     static CATALOGS: OnceLock<[Catalog; 2]> = OnceLock::new();
     let catalogs = CATALOGS.get_or_init(|| {
-        // A test in kns-core parses these very files, so a parse error cannot reach a release.
-        let parse = |lang, text| Catalog::parse(lang, text).unwrap_or_default();
+        // Parsed by build.rs, which fails the build on a message file that does not parse.
+        let read = |bytes: &[u8]| kns_core::wire::decode::<Catalog>(bytes).unwrap_or_default();
         [
-            parse(Lang::Vi, include_str!(concat!(env!("OUT_DIR"), "/vi.ftl"))),
-            parse(Lang::En, include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
+            read(include_bytes!(concat!(env!("OUT_DIR"), "/vi.catalog"))),
+            read(include_bytes!(concat!(env!("OUT_DIR"), "/en.catalog"))),
         ]
     });
     match lang {

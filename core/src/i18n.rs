@@ -12,6 +12,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::Lang;
 
 /// A value passed to a message.
@@ -55,7 +57,7 @@ impl fmt::Display for I18nError {
 
 impl std::error::Error for I18nError {}
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Element {
     Text(String),
     Var(String),
@@ -65,8 +67,9 @@ enum Element {
 
 type Pattern = Vec<Element>;
 
-/// The messages of one language.
-#[derive(Clone, Debug, Default)]
+/// The messages of one language. The app embeds it parsed, in the wire form (see app/build.rs),
+/// so the browser never runs the parser.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Catalog {
     lang: Lang,
     messages: HashMap<String, Pattern>,
