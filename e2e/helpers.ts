@@ -138,3 +138,48 @@ export async function lessonsForEveryKind(page: Page): Promise<Json[]> {
   }
   return lessons;
 }
+
+/** The learner's attempt at a lesson's quiz as IndexedDB holds it (the content hash it is for and
+ *  how many answers it has), read from the record's wire form (postcard: strings are a varint
+ *  length and bytes); `null` where there is no record or no attempt. A record that does not read
+ *  to its end throws. */
+export async function storedAttempt(page: Page, lesson: string): Promise<{ hash: string; answers: number } | null> {
+  return page.evaluate(async (lesson) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const r = indexedDB.open('kns');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const bytes: Uint8Array | undefined = await new Promise((ok, fail) => {
+      const r = db.transaction('progress').objectStore('progress').get(`default/${lesson}`);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    db.close();
+    if (bytes === undefined) return null;
+    let at = 0;
+    const varint = () => {
+      let n = 0;
+      for (let shift = 0; ; shift += 7) {
+        if (at >= bytes.length) throw new Error(`record of ${lesson} ends early`);
+        const b = bytes[at++];
+        n += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return n;
+      }
+    };
+    const string = () => {
+      const length = varint();
+      if (at + length > bytes.length) throw new Error(`record of ${lesson} ends early`);
+      const text = new TextDecoder().decode(bytes.subarray(at, at + length));
+      at += length;
+      return text;
+    };
+    string(); // profile
+    string(); // lesson
+    if (bytes[at++] !== 1) return null; // no attempt
+    const hash = string();
+    varint(); // lang
+    varint(); // seed
+    return { hash, answers: varint() };
+  }, lesson);
+}

@@ -2,7 +2,9 @@
 // the quiz, the course page shows each lesson's state, and broken or missing storage is said
 // plainly while the app keeps teaching.
 import { test, expect, type Page } from '@playwright/test';
-import { answer, currentQuestion, lessonJson, takeQuiz, type Json } from './helpers';
+import { answer, currentQuestion, lessonJson, storedAttempt, takeQuiz, type Json } from './helpers';
+
+const storedAnswers = async (page: Page, lesson: string) => (await storedAttempt(page, lesson))?.answers ?? 0;
 
 const LESSON = 'nhan-dien-lua-dao';
 const TITLE = 'Nhận diện cuộc gọi và tin nhắn lừa đảo';
@@ -119,42 +121,6 @@ test('a damaged saved record is skipped and reported, and everything else loads'
 
 /** How many answers the stored attempt of a lesson holds, read from IndexedDB itself: the record's
  *  wire form (postcard) begins profile, lesson, Some(attempt) = hash, lang, seed, answers. */
-async function storedAnswers(page: Page, lesson: string): Promise<number> {
-  return page.evaluate(async (lesson) => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const r = indexedDB.open('kns');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const bytes: Uint8Array = await new Promise((ok, fail) => {
-      const r = db.transaction('progress').objectStore('progress').get(`default/${lesson}`);
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    db.close();
-    let at = 0;
-    const varint = () => {
-      let n = 0;
-      for (let shift = 0; ; shift += 7) {
-        const b = bytes[at++];
-        n += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) return n;
-      }
-    };
-    const skipString = () => {
-      const length = varint();
-      at += length;
-    };
-    skipString(); // profile
-    skipString(); // lesson
-    if (bytes[at++] !== 1) return 0; // no attempt
-    skipString(); // hash
-    varint(); // lang
-    varint(); // seed
-    return varint();
-  }, lesson);
-}
-
 test('two tabs answering the same quiz at once lose no answer', async ({ context }) => {
   const [one, two] = [await context.newPage(), await context.newPage()];
   const lesson = await lessonJson(one, LESSON, 'vi');
