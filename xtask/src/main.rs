@@ -62,10 +62,39 @@ fn run(command: &mut Command) -> Result {
 
 /// Builds the release app into `dist/` with Trunk (which runs `cargo xtask content` after the
 /// wasm is built, see Trunk.toml).
+///
+/// The release wasm is built with the standard library compiled from source, and with
+/// `-Cpanic=immediate-abort`: a panic traps at once, so no panic message, formatting or
+/// unwinding code is linked (107.7 -> 101.8 KB brotli, docs/benchmarks.md). Both are unstable
+/// cargo and rustc features, enabled with RUSTC_BOOTSTRAP=1 as the other wasm flags are
+/// (.cargo/config.toml). Only this build uses them: the wasm tests keep the prebuilt library.
 fn build(tools: &setup::Tools) -> Result {
-    // Trunk runs cargo with --offline (Trunk.toml), so every crate must be here first.
+    // Trunk runs cargo with --offline (Trunk.toml), so every crate must be here first, the
+    // standard library's own ones too.
     run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(root()))?;
-    run(tools.command("trunk").args(["build", "--release"]).current_dir(root()))
+    let library = setup::library_manifest()?;
+    run(Command::new("cargo").arg("fetch").arg("--manifest-path").arg(&library).env("RUSTC_BOOTSTRAP", "1"))?;
+    let mut flags = wasm_rustflags()?;
+    flags.extend(["-Zunstable-options".to_string(), "-Cpanic=immediate-abort".to_string()]);
+    run(tools
+        .command("trunk")
+        .args(["build", "--release"])
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags.join(" "))
+        .current_dir(root()))
+}
+
+/// The wasm32 `rustflags` of .cargo/config.toml (an environment variable replaces them, so the
+/// release build starts from these).
+fn wasm_rustflags() -> Result<Vec<String>> {
+    let path = root().join(".cargo/config.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let line = text
+        .lines()
+        .find(|line| line.trim_start().starts_with("rustflags = ["))
+        .ok_or_else(|| format!("{}: no `rustflags = [...]` line", path.display()))?;
+    Ok(line.split('"').skip(1).step_by(2).map(str::to_string).collect())
 }
 
 fn serve(args: &[String]) -> Result {

@@ -90,7 +90,21 @@ fn wasm_target() -> Result {
     if !String::from_utf8_lossy(&output.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
         run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
     }
+    // The release wasm builds the standard library from its source (see `crate::build`).
+    if !library_manifest()?.is_file() {
+        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
+    }
     Ok(())
+}
+
+/// The standard library's own workspace manifest (from rustup's `rust-src` component).
+pub fn library_manifest() -> Result<PathBuf> {
+    let output = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .map_err(|e| format!("rustc --print sysroot: {e}"))?;
+    let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    Ok(PathBuf::from(sysroot).join("lib/rustlib/src/rust/library/Cargo.toml"))
 }
 
 /// `cargo install`s a tool unless `--version` already prints `wanted`.
