@@ -90,7 +90,7 @@ test('a new version is offered, never forced: the learner chooses when, other ta
   await expect(offer).toHaveAttribute('role', 'status');
   // Nothing changed on its own: the old worker still serves, the page was not reloaded.
   expect(await page.evaluate(() => (window as any).__before)).toBe(true);
-  const caches = () => page.evaluate(() => caches.keys());
+  const caches = () => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('kns-shell-')));
   expect(await caches()).toContain(`kns-shell-${build}`);
   await expect(other.locator('.notice')).toContainText('Đã có phiên bản mới.');
 

@@ -490,7 +490,8 @@ fn compile_lesson_folder(folder: &Path, glossaries: &[Glossary]) -> Result<Folde
     for (_, c) in &compiled {
         images.extend(c.images.iter().cloned());
     }
-    let assets = images.into_iter().map(|src| (folder.join(&src), format!("{folder_name}/{src}"))).collect();
+    let assets: Vec<(PathBuf, String)> =
+        images.into_iter().map(|src| (folder.join(&src), format!("{folder_name}/{src}"))).collect();
     let lead = &compiled[0].1.lesson;
     let mut summary = LessonSummary {
         id: lead.id.clone(),
@@ -500,6 +501,7 @@ fn compile_lesson_folder(folder: &Path, glossaries: &[Glossary]) -> Result<Folde
         competency: lead.competency,
         basic_skill: lead.basic_skill,
         translations: Vec::new(),
+        pictures: assets.iter().map(|(_, url)| url.clone()).collect(),
     };
     let mut out = Vec::new();
     let mut warnings = Vec::new();
@@ -510,14 +512,21 @@ fn compile_lesson_folder(folder: &Path, glossaries: &[Glossary]) -> Result<Folde
             kind,
         }));
         let hash = content_hash(&c.lesson);
+        let compiled = CompiledLesson { hash, lesson: c.lesson };
         summary.translations.push(Translation {
-            lang: c.lesson.lang,
-            title: c.lesson.title.clone(),
-            summary: c.lesson.summary.clone(),
-            file: format!("lessons/{}.{}.{}", c.lesson.id, c.lesson.lang.code(), &hash[..12]),
-            hash: hash.clone(),
+            bytes: crate::wire::encode(&compiled).len() as u32,
+            lang: compiled.lesson.lang,
+            title: compiled.lesson.title.clone(),
+            summary: compiled.lesson.summary.clone(),
+            file: format!(
+                "lessons/{}.{}.{}",
+                compiled.lesson.id,
+                compiled.lesson.lang.code(),
+                &compiled.hash[..12]
+            ),
+            hash: compiled.hash.clone(),
         });
-        out.push(CompiledLesson { hash, lesson: c.lesson });
+        out.push(compiled);
     }
     Ok((summary, out, assets, warnings))
 }

@@ -375,6 +375,9 @@ pub struct LessonSummary {
     pub basic_skill: BasicSkill,
     /// One entry per language, the source first.
     pub translations: Vec<Translation>,
+    /// The pictures the lesson shows (in any language), relative to the course index: what a
+    /// download for offline use fetches besides the lesson's file.
+    pub pictures: Vec<String>,
 }
 
 impl LessonSummary {
@@ -397,4 +400,6 @@ pub struct Translation {
     /// for people and tools. The name carries the hash, so the file never changes and can be
     /// cached for ever.
     pub file: String,
+    /// The size of `<file>.bin` in bytes: what keeping the lesson on the device costs.
+    pub bytes: u32,
 }

@@ -13,6 +13,7 @@ pub mod content;
 pub mod i18n;
 pub mod jws;
 pub mod lang;
+pub mod offline;
 pub mod prerender;
 pub mod progress;
 pub mod quiz;

@@ -1,8 +1,11 @@
-//! kns-core's progress [`Store`] on IndexedDB (through the `idb` crate).
+//! kns-core's progress [`Store`] on IndexedDB (through the `idb` crate), and the lessons kept for
+//! offline use.
 //!
-//! One object store, `progress`, holds one record per learner and lesson under the key
+//! The object store `progress` holds one record per learner and lesson under the key
 //! `<profile>/<lesson>`; the value is the record in kns-core's wire form (bytes), so a value that
 //! is not ours, or is damaged, fails to decode and is skipped and counted, never fatal.
+//! The object store `lessons` (schema version 2) holds compiled lesson files (their wire form,
+//! as downloaded) under their file name from the course index (see [`kns_core::offline`]).
 //!
 //! Every change is one small read-write transaction that reads the record, applies the change
 //! (kns-core's rules) and writes it back, awaited until it commits: two tabs answering at once
@@ -20,8 +23,9 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The database's name and its schema version (raise it, and migrate in `upgrade`, to change
 /// the schema).
 pub const DB_NAME: &str = "kns";
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 const PROGRESS: &str = "progress";
+const LESSONS: &str = "lessons";
 
 /// Progress kept in IndexedDB.
 pub struct IdbStore {
@@ -46,6 +50,21 @@ fn decode(value: JsValue) -> Option<LessonProgress> {
     wire::decode::<LessonProgress>(&bytes.to_vec()).ok()
 }
 
+/// Commits `tx` and waits for the outcome. A transaction the browser aborted (the device full,
+/// say) is an error with the browser's reason: `idb` reports an abort as a result, not an error.
+async fn commit(tx: Transaction) -> Result<(), StoreError> {
+    let raw = web_sys::IdbTransaction::from(tx);
+    let result = Transaction::from(raw.clone()).commit().map_err(failed)?.await.map_err(failed)?;
+    if result.is_aborted() {
+        return Err(match raw.error() {
+            Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+            Some(e) => StoreError::Failed(e.name()),
+            None => StoreError::Failed("AbortError".into()),
+        });
+    }
+    Ok(())
+}
+
 fn unavailable(e: idb::Error) -> StoreError {
     match failed(e) {
         StoreError::Failed(why) => StoreError::Unavailable(why),
@@ -65,11 +84,14 @@ impl IdbStore {
     pub async fn open_named(name: &str, on_newer: impl Fn() + 'static) -> Result<IdbStore, StoreError> {
         let factory = Factory::new().map_err(unavailable)?;
         let mut request = factory.open(name, Some(DB_VERSION)).map_err(unavailable)?;
+        // From any older version (none, 1): create the stores it lacks; what is there stays.
         request.on_upgrade_needed(|event| {
-            if let Ok(db) = event.database()
-                && !db.store_names().iter().any(|n| n == PROGRESS)
-            {
-                let _ = db.create_object_store(PROGRESS, ObjectStoreParams::new());
+            if let Ok(db) = event.database() {
+                for name in [PROGRESS, LESSONS] {
+                    if !db.store_names().iter().any(|n| n == name) {
+                        let _ = db.create_object_store(name, ObjectStoreParams::new());
+                    }
+                }
             }
         });
         let mut db = request.await.map_err(unavailable)?;
@@ -89,11 +111,11 @@ impl IdbStore {
         Database::from(self.db.clone())
     }
 
-    /// A read-write transaction on `progress`; `strict` asks the browser to flush it to disk
-    /// before it reports the commit (`durability: "strict"`, which `idb` does not expose).
-    fn writing(&self, strict: bool) -> Result<Transaction, StoreError> {
+    /// A read-write transaction on one object store; `strict` asks the browser to flush it to
+    /// disk before it reports the commit (`durability: "strict"`, which `idb` does not expose).
+    fn writing(&self, name: &str, strict: bool) -> Result<Transaction, StoreError> {
         if !strict {
-            return self.database().transaction(&[PROGRESS], TransactionMode::ReadWrite).map_err(failed);
+            return self.database().transaction(&[name], TransactionMode::ReadWrite).map_err(failed);
         }
         let options = js_sys::Object::new();
         let set = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
@@ -101,21 +123,54 @@ impl IdbStore {
             .and_then(|f| f.dyn_into::<js_sys::Function>());
         let tx = set
             .and(open)
-            .and_then(|f| f.call3(&self.db, &PROGRESS.into(), &"readwrite".into(), &options))
+            .and_then(|f| f.call3(&self.db, &name.into(), &"readwrite".into(), &options))
             .map_err(|e| {
-                StoreError::Failed(
-                    e.dyn_into::<web_sys::DomException>().map_or("IndexedDB".into(), |e| e.name()),
-                )
-            })?;
+            StoreError::Failed(e.dyn_into::<web_sys::DomException>().map_or("IndexedDB".into(), |e| e.name()))
+        })?;
         Ok(Transaction::from(tx.unchecked_into::<web_sys::IdbTransaction>()))
     }
 
     /// Writes a raw value under a key, bypassing the wire form (tests use it to plant damage).
     pub async fn put_raw(&self, key: &str, value: &JsValue) -> Result<(), StoreError> {
-        let tx = self.writing(false)?;
+        let tx = self.writing(PROGRESS, false)?;
         let store = tx.object_store(PROGRESS).map_err(failed)?;
         store.put(value, Some(&JsValue::from_str(key))).map_err(failed)?.await.map_err(failed)?;
-        tx.commit().map_err(failed)?.await.map_err(failed)?;
+        commit(tx).await?;
+        Ok(())
+    }
+
+    /// The kept lesson file of this name, if there is one.
+    pub async fn lesson(&self, file: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let tx = self.database().transaction(&[LESSONS], TransactionMode::ReadOnly).map_err(failed)?;
+        let store = tx.object_store(LESSONS).map_err(failed)?;
+        let value = store.get(Query::Key(file.into())).map_err(failed)?.await.map_err(failed)?;
+        Ok(value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()).map(|bytes| bytes.to_vec()))
+    }
+
+    /// The names of every kept lesson file.
+    pub async fn lesson_files(&self) -> Result<Vec<String>, StoreError> {
+        let tx = self.database().transaction(&[LESSONS], TransactionMode::ReadOnly).map_err(failed)?;
+        let store = tx.object_store(LESSONS).map_err(failed)?;
+        let keys = store.get_all_keys(None, None).map_err(failed)?.await.map_err(failed)?;
+        Ok(keys.into_iter().filter_map(|key| key.as_string()).collect())
+    }
+
+    /// Keeps lesson files and forgets others, all in one transaction: either all of it is
+    /// stored or, if the device is full, none of it, and what was kept before stays whole.
+    pub async fn keep_lessons(
+        &self,
+        keep: &[(String, Vec<u8>)],
+        forget: &[String],
+    ) -> Result<(), StoreError> {
+        let tx = self.writing(LESSONS, false)?;
+        let store = tx.object_store(LESSONS).map_err(failed)?;
+        for file in forget {
+            store.delete(Query::Key(file.into())).map_err(failed)?;
+        }
+        for (file, bytes) in keep {
+            store.put(&js_sys::Uint8Array::from(bytes.as_slice()), Some(&file.into())).map_err(failed)?;
+        }
+        commit(tx).await?;
         Ok(())
     }
 }
@@ -146,7 +201,7 @@ impl Store for IdbStore {
         lesson: &str,
         change: &Change,
     ) -> Result<LessonProgress, StoreError> {
-        let tx = self.writing(matches!(change, Change::Finish(_)))?;
+        let tx = self.writing(PROGRESS, matches!(change, Change::Finish(_)))?;
         let store = tx.object_store(PROGRESS).map_err(failed)?;
         let key = JsValue::from_str(&progress_key(profile, lesson));
         // Read and write in the one transaction: nothing can come between them.
@@ -158,7 +213,7 @@ impl Store for IdbStore {
         record.apply(change);
         let bytes = js_sys::Uint8Array::from(wire::encode(&record).as_slice());
         store.put(&bytes, Some(&key)).map_err(failed)?.await.map_err(failed)?;
-        tx.commit().map_err(failed)?.await.map_err(failed)?;
+        commit(tx).await?;
         Ok(record)
     }
 }
