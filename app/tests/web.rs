@@ -276,6 +276,33 @@ mod store {
         assert_eq!(record.lesson, "nhan-dien-lua-dao");
         assert!(record.best.as_ref().is_some_and(|b| b.result.passed && b.result.percent == 81));
         assert_eq!(record.attempt_for("cd34", Lang::En).map(|a| a.answers.len()), Some(3));
+        // Version 2 added the store for lessons kept offline; it is there, and empty.
+        assert_eq!(store.lesson_files().await.unwrap(), Vec::<String>::new());
+    }
+
+    /// Lesson files are kept under their names, read back whole, listed, and forgotten, in the
+    /// same transaction as new ones are kept; a file never kept is simply absent.
+    #[wasm_bindgen_test]
+    async fn lessons_are_kept_read_back_listed_and_forgotten() {
+        let store = open("kns-test-lessons").await;
+        let (one, two) = ("lessons/bai-mot.vi.111111111111", "lessons/bai-hai.vi.222222222222");
+        let keep = [(one.to_string(), vec![1u8, 2, 3]), (two.to_string(), vec![4u8; 5000])];
+        store.keep_lessons(&keep, &[]).await.unwrap();
+        assert_eq!(store.lesson(one).await.unwrap(), Some(vec![1, 2, 3]));
+        assert_eq!(store.lesson(two).await.unwrap(), Some(vec![4; 5000]));
+        assert_eq!(store.lesson("lessons/khong-co.vi.000000000000").await.unwrap(), None);
+        let mut files = store.lesson_files().await.unwrap();
+        files.sort();
+        assert_eq!(files, vec![two.to_string(), one.to_string()]);
+
+        let three = "lessons/bai-ba.vi.333333333333";
+        store.keep_lessons(&[(three.to_string(), vec![9])], &[one.to_string()]).await.unwrap();
+        let mut files = store.lesson_files().await.unwrap();
+        files.sort();
+        assert_eq!(files, vec![three.to_string(), two.to_string()]);
+        assert_eq!(store.lesson(one).await.unwrap(), None);
+        // Another connection (a reload) sees the same.
+        assert_eq!(open("kns-test-lessons").await.lesson(three).await.unwrap(), Some(vec![9]));
     }
 
     #[wasm_bindgen_test]
