@@ -105,25 +105,36 @@ pub async fn load_lesson(
 ) -> Result<Arc<CompiledLesson>, LoadError> {
     let file = &summary.translation(lang).file;
     let store = progress.store();
-    if let Some(store) = &store
-        && let Ok(Some(bytes)) = store.lesson(file).await
-        && let Ok(lesson) = kns_core::wire::decode::<CompiledLesson>(&bytes)
-    {
-        return Ok(Arc::new(lesson));
-    }
-    let bytes = fetch_bytes(&format!("{CONTENT_BASE}{file}.bin")).await?;
-    let lesson = kns_core::wire::decode::<CompiledLesson>(&bytes).map_err(LoadError::Format)?;
-    if let Some(store) = store
-        && store.keep_lessons(&[(file.clone(), bytes)], &[]).await.is_ok()
-    {
-        progress.kept.update(|kept| {
-            if !kept.contains(file) {
-                kept.push(file.clone());
+    let mut kept = match &store {
+        Some(store) => store.lesson(file).await.ok().flatten(),
+        None => None,
+    };
+    // Decoded in one place (each call site of the decoder costs wasm): the kept file first; a
+    // damaged one is fetched again.
+    loop {
+        let (bytes, fresh) = match kept.take() {
+            Some(bytes) => (bytes, false),
+            None => (fetch_bytes(&format!("{CONTENT_BASE}{file}.bin")).await?, true),
+        };
+        match kns_core::wire::decode::<CompiledLesson>(&bytes) {
+            Ok(lesson) => {
+                if fresh
+                    && let Some(store) = &store
+                    && store.keep_lessons(&[(file.clone(), bytes)], &[]).await.is_ok()
+                {
+                    progress.kept.update(|kept| {
+                        if !kept.contains(file) {
+                            kept.push(file.clone());
+                        }
+                    });
+                    keep_pictures(&summary.pictures).await;
+                }
+                return Ok(Arc::new(lesson));
             }
-        });
-        keep_pictures(&summary.pictures).await;
+            Err(e) if fresh => return Err(LoadError::Format(e)),
+            Err(_) => {}
+        }
     }
-    Ok(Arc::new(lesson))
 }
 
 /// Keeps lessons' pictures in the cache the service worker answers from when there is no
