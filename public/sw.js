@@ -10,7 +10,10 @@
 //   13 of them would add 60 KB to a first visit on mobile data.)
 // - The shell's files: from the cache. Their names carry a hash, so the cache never serves a
 //   file of another build to a page of this one.
-// - Everything else (lessons, pictures): the network, untouched. Lessons are kept offline in
+// - Lessons' pictures (content/<lesson>/<file>): the network first, and a copy kept in a cache
+//   of their own that no update empties; offline, that copy. ("Download all lessons" fetches
+//   them so they are here.)
+// - Everything else (lessons themselves): the network, untouched. Lessons are kept offline in
 //   IndexedDB by the app, not here, so an update never downloads the course again.
 // A new version waits (no silent skipWaiting: an old page never runs with new files). The app
 // tells the learner it is ready; when they choose to update, their page sends 'kns-update',
@@ -19,6 +22,7 @@
 const BUILD = 'development';
 const SHELL = [];
 const CACHE = `kns-shell-${BUILD}`;
+const PICTURES = 'kns-pictures';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -51,8 +55,22 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, url));
   } else if (SHELL.includes(url.pathname)) {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  } else if (/^\/content\/[^/]+\/[^/]+$/.test(url.pathname) && !url.pathname.startsWith('/content/lessons/')) {
+    event.respondWith(picture(event, url));
   }
 });
+
+// A lesson's picture: the network's answer (a copy kept), or offline the kept copy.
+async function picture(event, url) {
+  const cache = await caches.open(PICTURES);
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) event.waitUntil(cache.put(url.pathname, response.clone()));
+    return response;
+  } catch (offline) {
+    return (await cache.match(url.pathname)) || Response.error();
+  }
+}
 
 // The network's answer (a copy kept if it is a page of this build); offline, the kept copy of
 // this address, or the app's page.

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use kns_core::Lang;
-use kns_core::content::{CompiledLesson, CourseIndex, LessonSummary};
+use kns_core::content::{CompiledLesson, CourseIndex};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::offline::load_lesson;
 use crate::platform::fetch::{LoadError, fetch_decoded};
 
 pub use kns_core::route::{CONTENT_BASE, image_url};
@@ -110,6 +110,7 @@ impl LessonSource {
 pub fn lesson_resource(id: impl Fn() -> String + 'static) -> LessonSource {
     let i18n = crate::i18n::use_i18n();
     let course = use_course();
+    let progress = crate::progress::use_progress();
     let source = LessonSource { course, state: RwSignal::new(None), attempt: RwSignal::new(0) };
     let state = source.state;
     // Only the newest request may answer: a slow answer for the last lesson or language is dropped.
@@ -124,6 +125,10 @@ pub fn lesson_resource(id: impl Fn() -> String + 'static) -> LessonSource {
         source.attempt.track();
         let ticket = latest.get_value().wrapping_add(1);
         latest.set_value(ticket);
+        // The kept lessons are looked at first: wait until the store is open (it is quick).
+        if !progress.ready() {
+            return;
+        }
         match course.get() {
             None => {}
             Some(Err(e)) => settle(ticket, Some(Err(e))),
@@ -135,7 +140,7 @@ pub fn lesson_resource(id: impl Fn() -> String + 'static) -> LessonSource {
                         state.set(None);
                     }
                     spawn_local(async move {
-                        let loaded = load_lesson(&summary, lang).await.map(LessonState::Loaded);
+                        let loaded = load_lesson(&summary, lang, progress).await.map(LessonState::Loaded);
                         settle(ticket, Some(loaded));
                     });
                 }
@@ -143,10 +148,4 @@ pub fn lesson_resource(id: impl Fn() -> String + 'static) -> LessonSource {
         }
     });
     source
-}
-
-/// Loads one lesson in one language.
-pub async fn load_lesson(summary: &LessonSummary, lang: Lang) -> Result<Arc<CompiledLesson>, LoadError> {
-    let url = format!("{CONTENT_BASE}{}.bin", summary.translation(lang).file);
-    fetch_decoded::<CompiledLesson>(&url).await.map(Arc::new)
 }

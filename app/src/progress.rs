@@ -14,6 +14,7 @@ use kns_core::quiz::Answer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::offline::Download;
 use crate::platform::idb_store::IdbStore;
 use crate::platform::prefs;
 
@@ -39,9 +40,12 @@ pub enum StorageNotice {
 #[derive(Clone, Copy)]
 pub struct Progress {
     /// `None` where the browser has no IndexedDB: then `records` is all there is, for this visit.
-    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    pub(crate) store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
     records: RwSignal<HashMap<String, LessonProgress>>,
-    ready: RwSignal<bool>,
+    pub(crate) ready: RwSignal<bool>,
+    /// The lesson files kept on the device (see [`crate::offline`]).
+    pub(crate) kept: RwSignal<Vec<String>>,
+    pub(crate) download: RwSignal<Download>,
     notice: RwSignal<StorageNotice>,
     /// Writes begun and not yet committed.
     pending: RwSignal<u32>,
@@ -56,6 +60,8 @@ impl Progress {
             ready: RwSignal::new(false),
             notice: RwSignal::new(StorageNotice::None),
             pending: RwSignal::new(0),
+            kept: RwSignal::new(Vec::new()),
+            download: RwSignal::new(Download::Idle),
         };
         spawn_local(async move {
             // Without a store, progress is kept in `records` alone, for this visit.
@@ -70,6 +76,7 @@ impl Progress {
                         progress.notice.set(StorageNotice::SomeUnreadable);
                     }
                     progress.records.set(loaded.records.into_iter().map(|r| (r.lesson.clone(), r)).collect());
+                    progress.kept.set(store.lesson_files().await.unwrap_or_default());
                     progress.store.set_value(Some(Rc::new(store)));
                 }
                 None => progress.notice.set(StorageNotice::NotKept),

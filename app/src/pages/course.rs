@@ -1,14 +1,18 @@
 //! The course page: every lesson, grouped by the campaign's pillars.
 
+use std::sync::Arc;
+
 use kns_core::checklist;
 use kns_core::content::{CourseIndex, LessonSummary};
 use kns_core::i18n::Arg;
+use kns_core::offline;
 use kns_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::status::{LoadFailed, Loading};
 use crate::course::use_course;
 use crate::i18n::use_i18n;
+use crate::offline::Download;
 use crate::platform::prefs;
 use crate::progress::{DEFAULT_PROFILE, use_progress};
 use crate::router::Link;
@@ -28,7 +32,10 @@ pub fn CoursePage() -> impl IntoView {
                 view! { <LoadFailed message="course-load-failed" retry=Callback::new(move |()| course.retry())/> }
                     .into_any()
             }
-            Some(Ok(index)) => ((!index.lessons.is_empty()).then(|| self_check(&index)), pillars(&index)).into_any(),
+            Some(Ok(index)) => {
+                let some = !index.lessons.is_empty();
+                (some.then(|| self_check(&index)), pillars(&index), some.then(|| offline_lessons(index))).into_any()
+            }
         }}
     }
 }
@@ -132,7 +139,69 @@ fn lesson_card(lesson: LessonSummary) -> impl IntoView {
                     };
                     view! { <span class=class>{i18n.t(message)}</span> }
                 }}
+                {move || {
+                    let file = &lesson.translation(i18n.current()).file;
+                    progress.kept.with(|kept| kept.contains(file)).then(|| {
+                        view! { <span class="kept">{i18n.t("lesson-kept")}</span> }
+                    })
+                }}
             </p>
         </li>
+    }
+}
+
+/// Learning with no network: how many lessons are kept on this device and the room they take,
+/// and a button that keeps all the others (at the end of the page, so that nothing the static
+/// page showed moves when it appears). Hidden where nothing can be kept.
+fn offline_lessons(index: Arc<CourseIndex>) -> impl IntoView {
+    let i18n = use_i18n();
+    let progress = use_progress();
+    move || {
+        if !progress.can_keep() {
+            return None;
+        }
+        let lang = i18n.current();
+        let stored = progress.kept();
+        let kept = offline::kept(&index, lang, &stored);
+        let kb = |bytes| Arg::Num(offline::kilobytes(bytes) as i64);
+        let args = [
+            ("kept", Arg::Num(kept.lessons.len() as i64)),
+            ("total", Arg::Num(index.lessons.len() as i64)),
+            ("kb", kb(kept.bytes)),
+        ];
+        let status = i18n.format(if kept.all() { "offline-all" } else { "offline-some" }, &args);
+        let download = progress.download();
+        let problem = match download {
+            Download::NoNetwork => Some("offline-no-network"),
+            Download::Full => Some("offline-full"),
+            Download::Failed => Some("offline-failed"),
+            Download::Idle | Download::Running => None,
+        };
+        let button = (!kept.all()).then(|| {
+            let index = index.clone();
+            let label = if download == Download::Running {
+                i18n.t("offline-downloading")
+            } else {
+                i18n.format("offline-download", &[("kb", kb(kept.missing_bytes))])
+            };
+            view! {
+                <button
+                    type="button"
+                    class="button"
+                    aria-disabled=(download == Download::Running).then_some("true")
+                    on:click=move |_| progress.download_all(index.clone(), lang)
+                >
+                    {label}
+                </button>
+            }
+        });
+        Some(view! {
+            <section class="offline" aria-labelledby="offline-heading">
+                <h2 id="offline-heading">{i18n.t("offline-heading")}</h2>
+                <p role="status">{status}</p>
+                {problem.map(|id| view! { <p class="status failed" role="alert">{i18n.t(id)}</p> })}
+                {button}
+            </section>
+        })
     }
 }
