@@ -71,6 +71,27 @@ test('the course page shows each lesson as not started, in progress or passed, a
   await expect(card(page).locator('.badge')).toHaveText('Đã đạt');
 });
 
+test('each answer is its own small transaction, and a finished quiz is written with strict durability', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Every read-write transaction on progress the app opens, with the durability it asked for.
+    const w = window as any;
+    w.__writes = [];
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: any, mode?: any, options?: any) {
+      const tx = open.call(this, names, mode, options);
+      if (mode === 'readwrite' && [].concat(names).includes('progress' as never)) w.__writes.push(tx.durability);
+      return tx;
+    } as any;
+  });
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  const total = lesson.quiz.questions.length;
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  await takeQuiz(page, lesson, () => true);
+  await expect(page.locator('.quiz-result .saved')).toBeVisible();
+  const writes: string[] = await page.evaluate(() => (window as any).__writes);
+  expect(writes).toEqual([...Array(total).fill('default'), 'strict']);
+});
+
 test('with no IndexedDB the app still teaches and says once, plainly, that progress will not be kept', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
