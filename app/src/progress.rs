@@ -144,24 +144,28 @@ impl Progress {
     fn change(&self, lesson: &str, change: Change) {
         let mut record = self.record(lesson);
         record.apply(&change);
-        self.records.update(|r| {
-            r.insert(record.lesson.clone(), record);
-        });
         let (store, records, notice, lesson) = (self.store, self.records, self.notice, lesson.to_string());
         let pending = self.pending;
-        let Some(store) = store.get_value() else { return };
-        pending.update(|n| *n += 1);
-        spawn_local(async move {
-            let stored = store.update(DEFAULT_PROFILE, &lesson, &change).await;
-            pending.update(|n| *n -= 1);
-            match stored {
-                Ok(stored) => records.update(|r| {
-                    r.insert(lesson, stored);
-                }),
-                // Once outdated, that is what the learner must hear.
-                Err(_) if notice.get_untracked() == StorageNotice::Outdated => {}
-                Err(_) => notice.set(StorageNotice::SaveFailed),
-            }
+        // The write is queued before anything is drawn again (a tap's feedback, the course
+        // page's state), so its transaction starts at once.
+        if let Some(store) = store.get_value() {
+            spawn_local(async move {
+                let stored = store.update(DEFAULT_PROFILE, &lesson, &change).await;
+                pending.update(|n| *n -= 1);
+                match stored {
+                    Ok(stored) => records.update(|r| {
+                        r.insert(lesson, stored);
+                    }),
+                    // Once outdated, that is what the learner must hear.
+                    Err(_) if notice.get_untracked() == StorageNotice::Outdated => {}
+                    Err(_) => notice.set(StorageNotice::SaveFailed),
+                }
+            });
+            // Counted now; the task above runs later, after this returns.
+            pending.update(|n| *n += 1);
+        }
+        self.records.update(|r| {
+            r.insert(record.lesson.clone(), record);
         });
     }
 }

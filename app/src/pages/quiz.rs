@@ -189,8 +189,9 @@ fn QuestionScreen(
     let q = question.clone();
     let check = move |_| {
         if let Some(answer) = draft.get_untracked() {
-            checked.set(true);
+            // The save first: its transaction is queued before the feedback is drawn.
             on_answer.run((q.id.clone(), answer));
+            checked.set(true);
         }
     };
     let feedback_question = question.clone();
