@@ -15,6 +15,7 @@ pub mod jws;
 pub mod lang;
 pub mod offline;
 pub mod prerender;
+pub mod profile;
 pub mod progress;
 pub mod quiz;
 pub mod route;
