@@ -52,7 +52,7 @@ async function open(page: Page, path: string) {
   await bigText(page);
 }
 
-test('the course page, every lesson page and the not-found page', async ({ page }) => {
+test('the course page, every lesson page, the not-found page and the settings page', async ({ page }) => {
   await open(page, '/');
   await expect(page.locator('.lesson-card').first()).toContainText('Chưa học');
   await checkScreen(page, 'course page');
@@ -66,6 +66,9 @@ test('the course page, every lesson page and the not-found page', async ({ page 
   }
   await open(page, '/khong-co-trang-nay');
   await checkScreen(page, 'not-found page');
+  await open(page, '/settings');
+  await expect(page.locator('.storage-used')).toBeVisible();
+  await checkScreen(page, 'settings page');
 });
 
 const WORDS = {

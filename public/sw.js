@@ -10,6 +10,8 @@
 //   13 of them would add 60 KB to a first visit on mobile data.)
 // - The shell's files: from the cache. Their names carry a hash, so the cache never serves a
 //   file of another build to a page of this one.
+// - The settings entry's JS and wasm (settings/): kept in this build's cache when first fetched
+//   (not at install: few learners open settings, and a first visit must stay light).
 // - Lessons' pictures (content/<lesson>/<file>): the network first, and a copy kept in a cache
 //   of their own that no update empties; offline, that copy. ("Download all lessons" fetches
 //   them so they are here.)
@@ -55,6 +57,17 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, url));
   } else if (SHELL.includes(url.pathname)) {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  } else if (url.pathname.startsWith('/settings/') && /\.(js|wasm)$/.test(url.pathname)) {
+    // The settings entry's files: not stored at install (few open it), kept when first fetched.
+    event.respondWith(
+      caches.open(CACHE).then(async (cache) => {
+        const hit = await cache.match(url.pathname);
+        if (hit) return hit;
+        const response = await fetch(request);
+        if (response.ok) event.waitUntil(cache.put(url.pathname, response.clone()));
+        return response;
+      }),
+    );
   } else if (/^\/content\/[^/]+\/[^/]+$/.test(url.pathname) && !url.pathname.startsWith('/content/lessons/')) {
     event.respondWith(picture(event, url));
   }

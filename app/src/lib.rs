@@ -10,6 +10,7 @@ pub mod pages;
 pub mod platform;
 pub mod progress;
 pub mod router;
+pub mod settings;
 
 /// Mounts the app beside the static course page that the build wrote (see
 /// [`platform::takeover`]), or on `<body>` where the page has no `<body>` to speak of.

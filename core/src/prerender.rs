@@ -16,7 +16,7 @@ use crate::checklist::{self, Ticks};
 use crate::content::{Block, CompiledLesson, CourseIndex, Inline, Lesson, LessonSummary, Tone};
 use crate::i18n::{Arg, Catalog};
 use crate::progress::DEFAULT_PROFILE;
-use crate::route::{Route, image_url};
+use crate::route::{Route, SETTINGS, image_url};
 
 /// The id of the element that holds the static page; the app removes it when it takes over.
 pub const PRERENDER_ID: &str = "prerender";
@@ -49,15 +49,16 @@ pub const TAKEOVER_EVENT: &str = "kns-takeover";
 /// - on the app's `kns-takeover` event, in the next animation frame, removes the page and shows
 ///   the app's `<div id="app">`, with the focus on the same link or box, the same glossary
 ///   definitions open, and every self-check box the learner ticked or unticked meanwhile
-///   changed in the app too (by a click, so the app saves it). (This is script here rather
+///   changed in the app too (by a click, so the app saves it); a language chosen on the page
+///   after the app read the choice is chosen in the app too (by a click on its button). (This is script here rather
 ///   than Rust in the app: it costs 0.4 KB of HTML instead of 1.5 KB of wasm, and the wasm is
 ///   at its budget.)
 const GUARD: &str = concat!(
-    "<script>(function(){var p=document.currentScript.parentNode;",
+    "<script>(function(){var p=document.currentScript.parentNode,g;",
     "p.addEventListener('click',function(e){var b=e.target.closest('button');if(!b)return;",
     "if(b.classList.contains('term-link')){var o=b.getAttribute('aria-expanded')!=='true';",
     "b.setAttribute('aria-expanded',o);document.getElementById(b.getAttribute('aria-controls')).hidden=!o}",
-    "else if(b.lang){try{localStorage.setItem('kns.lang',b.lang)}catch(x){}",
+    "else if(b.lang){g=b.lang;try{localStorage.setItem('kns.lang',b.lang)}catch(x){}",
     "p.querySelectorAll('.lang-switch button').forEach(function(x){x.setAttribute('aria-pressed',x===b)})}});",
     "document.addEventListener('kns-takeover',function(){requestAnimationFrame(function(){",
     "var a=document.getElementById('app');if(!p.isConnected||!a)return;",
@@ -69,6 +70,7 @@ const GUARD: &str = concat!(
     "p.remove();a.hidden=false;",
     "a.querySelectorAll('.term-link').forEach(function(t,i){if(o[i])t.click()});",
     "c.forEach(function(i){var x=a.querySelector('[data-check=\"'+i.dataset.check+'\"]');if(x&&x.checked!==i.checked)x.click()});",
+    "if(g){var s=a.querySelector('.lang-switch button[lang=\"'+g+'\"]');if(s&&s.getAttribute('aria-pressed')!=='true')s.click()}",
     "if(k){var y=a.querySelector('[data-check=\"'+k+'\"]');if(y)y.focus()}",
     "var m=L(a);if(n>=0&&m.length)m[Math.min(n,m.length-1)].focus()})});",
     "try{if(location.pathname!==p.dataset.path||localStorage.getItem('kns.lang')==='en')p.hidden=true}catch(x){}",
@@ -89,9 +91,10 @@ fn shell(route: &Route, catalog: &Catalog, main: &str) -> String {
     );
     let _ = write!(
         html,
-        r#"<header class="app-header"><a href="{}" class="brand">{}</a><div class="lang-switch" role="group" aria-label="{}">"#,
+        r#"<header class="app-header"><a href="{}" class="brand">{}</a><a class="header-link" href="{SETTINGS}">{}</a><div class="lang-switch" role="group" aria-label="{}">"#,
         Route::Course.href(),
         t("app-title"),
+        t("settings-link"),
         t("lang-switch-label")
     );
     for other in Lang::ALL {

@@ -6,6 +6,10 @@
 /// Where the compiled course lives, relative to the site root.
 pub const CONTENT_BASE: &str = "/content/";
 
+/// The settings page: a page of its own with its own wasm (the second entry, Trunk.settings.toml),
+/// so a link to it is a plain link, not a route of the app.
+pub const SETTINGS: &str = "/settings";
+
 /// The address of a picture a lesson uses: https addresses as they are, files of the lesson's
 /// folder under the content base.
 pub fn image_url(lesson_id: &str, src: &str) -> String {

@@ -76,13 +76,19 @@ fn build(tools: &setup::Tools) -> Result {
     run(Command::new("cargo").arg("fetch").arg("--manifest-path").arg(&library).env("RUSTC_BOOTSTRAP", "1"))?;
     let mut flags = wasm_rustflags()?;
     flags.extend(["-Zunstable-options".to_string(), "-Cpanic=immediate-abort".to_string()]);
-    run(tools
-        .command("trunk")
-        .args(["build", "--release"])
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags.join(" "))
-        .current_dir(root()))
+    let trunk = |config: &str| {
+        run(tools
+            .command("trunk")
+            .args(["--config", config, "build", "--release"])
+            .env("RUSTC_BOOTSTRAP", "1")
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags.join(" "))
+            .current_dir(root()))
+    };
+    // The settings entry first (into target/kns-settings): the main build's hook copies it into
+    // dist/settings/ and counts its page in the build id.
+    trunk("Trunk.settings.toml")?;
+    trunk("Trunk.toml")
 }
 
 /// The wasm32 `rustflags` of .cargo/config.toml (an environment variable replaces them, so the

@@ -43,6 +43,7 @@ pub fn content_command(args: &[String]) -> Result {
     let out = out.unwrap_or_else(dist);
     write(&course, &out)?;
     prerender(&course, &out)?;
+    settings_entry(&out)?;
     service_worker(&out)?;
     println!(
         "content: {} lessons, {translations} lesson files written to {}",
@@ -152,9 +153,34 @@ fn shell_files(out: &Path) -> Vec<String> {
     files
 }
 
-/// Every page of the build: the app's page and each lesson's static page.
+/// Copies the settings entry (built by `cargo xtask build` with Trunk.settings.toml into
+/// target/kns-settings) into `settings/` of a full build. Its files are not in the shell the
+/// worker stores at install (few learners open settings; a first visit must stay light): the
+/// worker keeps them when they are first fetched.
+fn settings_entry(out: &Path) -> Result {
+    let from = root().join("target/kns-settings");
+    if !out.join("index.html").is_file() || !from.join("index.html").is_file() {
+        return Ok(());
+    }
+    let to = out.join("settings");
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).map_err(io(&to))?;
+    for entry in std::fs::read_dir(&from).map_err(io(&from))? {
+        let path = entry.map_err(io(&from))?.path();
+        if path.is_file() {
+            let target = to.join(path.file_name().expect("a file has a name"));
+            std::fs::copy(&path, &target).map_err(io(&path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every page of the build: the app's page, each lesson's static page and the settings page.
 fn page_files(out: &Path) -> Vec<PathBuf> {
     let mut pages = vec![out.join("index.html")];
+    if out.join("settings/index.html").is_file() {
+        pages.push(out.join("settings/index.html"));
+    }
     if let Ok(entries) = std::fs::read_dir(out.join("lesson")) {
         let mut lessons: Vec<PathBuf> =
             entries.filter_map(|e| Some(e.ok()?.path().join("index.html"))).collect();

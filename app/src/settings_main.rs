@@ -1,0 +1,3 @@
+fn main() {
+    kns_app::settings::start();
+}
