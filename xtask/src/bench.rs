@@ -110,6 +110,8 @@ fn bytes() -> Result<Vec<Row>> {
         format!("≤ {}", kb(WASM_BUDGET)),
         Some(wasm <= WASM_BUDGET),
     ));
+    let settings: usize = sizes.settings.iter().map(|f| f.brotli).sum();
+    rows.push(row("settings page when opened, total (brotli)", kb(settings), "", None));
     if let Some(largest) = sizes.lessons.iter().max_by_key(|f| f.brotli) {
         rows.push(row(
             format!("largest lesson ({})", largest.name),
