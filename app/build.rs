@@ -3,8 +3,12 @@
 //! `src/i18n.rs` embeds: the interface text is in the wasm, so the first screen never waits for
 //! a message file, and the parser is not (a message file that does not parse fails the build,
 //! naming the file and line).
+//!
+//! Two catalogs per language: `<lang>.catalog` for the course page, from every file but
+//! `settings.ftl`, and `<lang>.settings.catalog` for the settings page (its own wasm), from all
+//! of them. Words only the settings page shows stay out of the course page's wasm.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use kns_core::Lang;
 use kns_core::i18n::Catalog;
@@ -22,21 +26,29 @@ fn main() {
             .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
             .collect();
         files.sort();
-        let mut text = String::new();
-        // Where each file starts in `text` (its first line number there), to name it in an error.
-        let mut starts = Vec::new();
-        for file in files {
+        for file in &files {
             println!("cargo::rerun-if-changed={}", file.display());
-            starts.push((text.lines().count() + 1, file.clone()));
-            text.push_str(&std::fs::read_to_string(&file).expect("readable .ftl file"));
-            text.push('\n');
         }
-        let catalog = Catalog::parse(lang, &text).unwrap_or_else(|e| {
-            let (start, file) = starts.iter().rev().find(|(start, _)| *start <= e.line).expect("a file");
-            panic!("{}:{}: {:?}", file.display(), e.line - start + 1, e.kind)
-        });
-        let bytes = kns_core::wire::encode(&catalog);
-        std::fs::write(Path::new(&out).join(format!("{}.catalog", lang.code())), bytes)
-            .expect("OUT_DIR is writable");
+        let course: Vec<PathBuf> =
+            files.iter().filter(|f| f.file_name().is_none_or(|n| n != "settings.ftl")).cloned().collect();
+        write(lang, &course, &Path::new(&out).join(format!("{}.catalog", lang.code())));
+        write(lang, &files, &Path::new(&out).join(format!("{}.settings.catalog", lang.code())));
     }
+}
+
+/// Parses `files` as one source and writes the catalog to `to`.
+fn write(lang: Lang, files: &[PathBuf], to: &Path) {
+    let mut text = String::new();
+    // Where each file starts in `text` (its first line number there), to name it in an error.
+    let mut starts = Vec::new();
+    for file in files {
+        starts.push((text.lines().count() + 1, file.clone()));
+        text.push_str(&std::fs::read_to_string(file).expect("readable .ftl file"));
+        text.push('\n');
+    }
+    let catalog = Catalog::parse(lang, &text).unwrap_or_else(|e| {
+        let (start, file) = starts.iter().rev().find(|(start, _)| *start <= e.line).expect("a file");
+        panic!("{}:{}: {:?}", file.display(), e.line - start + 1, e.kind)
+    });
+    std::fs::write(to, kns_core::wire::encode(&catalog)).expect("OUT_DIR is writable");
 }

@@ -18,6 +18,9 @@ const TARGETS = [
   '.choice',
   '.tile',
   '.message-part',
+  '.profile',
+  '.picture-choice',
+  '.keypad-key',
 ].join(', ');
 
 async function bigText(page: Page) {
@@ -69,6 +72,21 @@ test('the course page, every lesson page, the not-found page and the settings pa
   await open(page, '/settings');
   await expect(page.locator('.storage-used')).toBeVisible();
   await checkScreen(page, 'settings page');
+  // Each step of the learners' section: adding one, and both keypads.
+  await page.getByRole('button', { name: 'Thêm người học' }).click();
+  await checkScreen(page, 'settings: add a learner');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.locator('.profiles li')).toHaveCount(2);
+  await checkScreen(page, 'settings: two learners');
+  for (const kind of ['Bấm ba hình', 'Mã số 4 chữ số']) {
+    await page.getByRole('button', { name: 'Đặt khóa' }).click();
+    await page.getByRole('button', { name: kind }).click();
+    await checkScreen(page, `settings: keypad (${kind})`);
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+  }
+  await page.getByRole('button', { name: 'Xóa một người học' }).click();
+  await page.locator('.profiles button').first().click();
+  await checkScreen(page, 'settings: delete a learner?');
 });
 
 const WORDS = {

@@ -16,15 +16,31 @@ use leptos::prelude::*;
 
 use crate::platform::prefs;
 
+static CATALOGS: OnceLock<[Catalog; 2]> = OnceLock::new();
+
+/// Parsed by build.rs, which fails the build on a message file that does not parse.
+fn read(vi: &[u8], en: &[u8]) -> [Catalog; 2] {
+    let read = |bytes: &[u8]| kns_core::wire::decode::<Catalog>(bytes).unwrap_or_default();
+    [read(vi), read(en)]
+}
+
+/// The settings page's words (the course page's and its own, see build.rs); its entry calls
+/// this first. Only that entry reaches it, so the course page's wasm does not carry them.
+pub fn use_settings_catalogs() {
+    CATALOGS.get_or_init(|| {
+        read(
+            include_bytes!(concat!(env!("OUT_DIR"), "/vi.settings.catalog")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/en.settings.catalog")),
+        )
+    });
+}
+
 fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: OnceLock<[Catalog; 2]> = OnceLock::new();
     let catalogs = CATALOGS.get_or_init(|| {
-        // Parsed by build.rs, which fails the build on a message file that does not parse.
-        let read = |bytes: &[u8]| kns_core::wire::decode::<Catalog>(bytes).unwrap_or_default();
-        [
-            read(include_bytes!(concat!(env!("OUT_DIR"), "/vi.catalog"))),
-            read(include_bytes!(concat!(env!("OUT_DIR"), "/en.catalog"))),
-        ]
+        read(
+            include_bytes!(concat!(env!("OUT_DIR"), "/vi.catalog")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/en.catalog")),
+        )
     });
     match lang {
         Lang::Vi => &catalogs[0],

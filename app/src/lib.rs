@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod offline;
 pub mod pages;
 pub mod platform;
+pub mod profiles;
 pub mod progress;
 pub mod router;
 pub mod settings;

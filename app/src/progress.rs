@@ -1,4 +1,5 @@
-//! The current learner's progress, as signals, saved through kns-core's [`Store`].
+//! The current learner's progress (the profile chosen on the settings page, see
+//! [`prefs::profile`]), as signals, saved through kns-core's [`Store`].
 //!
 //! Progress lives in IndexedDB; where the browser has none (private mode, a locked-down
 //! webview), it lives in memory for the visit, and the learner is told once, plainly, that it
@@ -17,8 +18,6 @@ use leptos::task::spawn_local;
 use crate::offline::Download;
 use crate::platform::idb_store::IdbStore;
 use crate::platform::prefs;
-
-pub use kns_core::progress::DEFAULT_PROFILE;
 
 /// What the learner should know about where their progress is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +66,7 @@ impl Progress {
             // Without a store, progress is kept in `records` alone, for this visit.
             let outdated = move || progress.notice.set(StorageNotice::Outdated);
             let loaded = match IdbStore::open(outdated).await {
-                Ok(store) => store.load(DEFAULT_PROFILE).await.map(|loaded| (store, loaded)).ok(),
+                Ok(store) => store.load(&prefs::profile()).await.map(|loaded| (store, loaded)).ok(),
                 Err(_) => None,
             };
             match loaded {
@@ -115,15 +114,15 @@ impl Progress {
     pub fn record(&self, lesson: &str) -> LessonProgress {
         self.records
             .with_untracked(|r| r.get(lesson).cloned())
-            .unwrap_or_else(|| LessonProgress::new(DEFAULT_PROFILE, lesson))
+            .unwrap_or_else(|| LessonProgress::new(&prefs::profile(), lesson))
     }
 
     /// Ticks or unticks a self-check item, and saves it at once (on the device, see [`prefs`];
     /// the page's box holds the state meanwhile).
     pub fn set_tick(&self, pillar: Pillar, ticked: bool) {
-        let mut ticks = prefs::load_ticks(DEFAULT_PROFILE);
+        let mut ticks = prefs::load_ticks(&prefs::profile());
         ticks.set(pillar, ticked);
-        if !prefs::save_ticks(DEFAULT_PROFILE, ticks) {
+        if !prefs::save_ticks(&prefs::profile(), ticks) {
             self.notice.set(StorageNotice::SaveFailed);
         }
     }
@@ -150,7 +149,7 @@ impl Progress {
         // page's state), so its transaction starts at once.
         if let Some(store) = store.get_value() {
             spawn_local(async move {
-                let stored = store.update(DEFAULT_PROFILE, &lesson, &change).await;
+                let stored = store.update(&prefs::profile(), &lesson, &change).await;
                 pending.update(|n| *n -= 1);
                 match stored {
                     Ok(stored) => records.update(|r| {

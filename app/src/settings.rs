@@ -1,9 +1,9 @@
 //! The settings page: the second entry (Trunk.settings.toml, `src/settings_main.rs`), a page of
 //! its own with its own wasm, so what few learners open does not weigh on the course page.
 //!
-//! Today it says whether the browser keeps the app's storage for good
-//! (`navigator.storage.persisted()`), asks for it on a tap (`persist()`), and how much room the
-//! app uses. Profiles and records come here next.
+//! It holds the learners on the device ([`crate::profiles`]), says whether the browser keeps
+//! the app's storage for good (`navigator.storage.persisted()`), asks for it on a tap
+//! (`persist()`), and how much room the app uses. Records come here next.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,9 +13,11 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::header::LangSwitch;
 use crate::i18n::{I18n, use_i18n};
 use crate::platform::prefs;
+use crate::profiles::ProfilesSection;
 
 /// Mounts the settings page on `<body>`.
 pub fn start() {
+    crate::i18n::use_settings_catalogs();
     leptos::mount::mount_to_body(Settings);
 }
 
@@ -77,6 +79,7 @@ fn Settings() -> impl IntoView {
             </header>
             <main id="main" tabindex="-1">
                 <h1>{i18n.t("settings-heading")}</h1>
+                <ProfilesSection/>
                 <section aria-labelledby="storage-heading">
                     <h2 id="storage-heading">{i18n.t("storage-heading")}</h2>
                     {move || {

@@ -278,6 +278,46 @@ mod store {
         assert_eq!(record.attempt_for("cd34", Lang::En).map(|a| a.answers.len()), Some(3));
         // Version 2 added the store for lessons kept offline; it is there, and empty.
         assert_eq!(store.lesson_files().await.unwrap(), Vec::<String>::new());
+        // Version 3 added the learners; there are none yet, so the one learner is the first
+        // profile, under whose id the progress above was always kept.
+        let profiles = store.profiles().await.unwrap();
+        assert_eq!(profiles, kns_core::profile::Profiles::default());
+        assert_eq!(store.load(&profiles.current().id).await.unwrap().records.len(), 1);
+    }
+
+    /// The learners are saved and read back by another connection; deleting one takes their
+    /// progress with them in the same transaction and leaves everyone else's.
+    #[wasm_bindgen_test]
+    async fn profiles_are_saved_and_a_deleted_one_takes_only_their_progress() {
+        use kns_core::profile::{Picture, Profiles, Secret};
+        let store = open("kns-test-profiles").await;
+        let mut profiles = Profiles::default();
+        let ba = profiles.create("Bà Tư", Picture::Buffalo, [1; 8]).unwrap();
+        // An id that begins like another's must not take the other's progress along.
+        let ba2 = profiles.create("", Picture::Star, [0x11; 8]).unwrap();
+        profiles.set_lock(&ba, Some(&Secret::Pin("2580".into())), [3; 16]).unwrap();
+        store.save_profiles(&profiles, None).await.unwrap();
+        assert_eq!(open("kns-test-profiles").await.profiles().await.unwrap(), profiles);
+
+        store.update("default", "bai", &order("q-1")).await.unwrap();
+        store.update(&ba, "bai", &order("q-1")).await.unwrap();
+        store.update(&ba, "bai-hai", &order("q-1")).await.unwrap();
+        store.update(&ba2, "bai", &order("q-2")).await.unwrap();
+        profiles.delete(&ba, Some(&Secret::Pin("2580".into())), 0).unwrap();
+        store.save_profiles(&profiles, Some(&ba)).await.unwrap();
+        let again = open("kns-test-profiles").await;
+        assert_eq!(again.profiles().await.unwrap().list.len(), 2);
+        assert!(again.load(&ba).await.unwrap().records.is_empty());
+        assert_eq!(again.load(&ba2).await.unwrap().records.len(), 1);
+        assert_eq!(again.load("default").await.unwrap().records.len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn damaged_profiles_are_reported_not_taken_for_new() {
+        let store = open("kns-test-profiles-damaged").await;
+        store.save_profiles(&kns_core::profile::Profiles::default(), None).await.unwrap();
+        store.put_raw("profiles", "profiles", &JsValue::from_str("not ours")).await.unwrap();
+        assert_eq!(store.profiles().await, Err(kns_core::progress::StoreError::Damaged));
     }
 
     /// Lesson files are kept under their names, read back whole, listed, and forgotten, in the
@@ -309,8 +349,11 @@ mod store {
     async fn a_damaged_or_foreign_value_is_skipped_and_counted_and_the_rest_loads() {
         let store = open("kns-test-damaged").await;
         let good = store.update("me", "bai-mot", &order("q-1")).await.unwrap();
-        store.put_raw("me/bai-hai", &JsValue::from_str("not ours")).await.unwrap();
-        store.put_raw("me/bai-ba", &js_sys::Uint8Array::from(&[0xff_u8, 0xff, 0xff][..])).await.unwrap();
+        store.put_raw("progress", "me/bai-hai", &JsValue::from_str("not ours")).await.unwrap();
+        store
+            .put_raw("progress", "me/bai-ba", &js_sys::Uint8Array::from(&[0xff_u8, 0xff, 0xff][..]))
+            .await
+            .unwrap();
         let loaded = store.load("me").await.unwrap();
         assert_eq!(loaded.records, vec![good]);
         assert_eq!(loaded.skipped, 2);

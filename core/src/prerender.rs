@@ -323,9 +323,16 @@ fn self_check(html: &mut String, index: &CourseIndex, catalog: &Catalog) {
     }
     // Right after the boxes are parsed, before they paint: tick what this learner ticked before
     // on this device, so no box flips when the app takes over.
-    const TICK: &str = "')||'').split(' ').forEach(function(s){var i=s&&document.querySelector('#prerender [data-check=\"'+s+'\"]:not([disabled])');if(i)i.checked=i.defaultChecked=true})}catch(x){}";
-    let key = checklist::storage_key(DEFAULT_PROFILE);
-    let _ = write!(html, "</ul><script>try{{(localStorage.getItem('{key}{TICK}</script></section>");
+    const TICK: &str = ")||'').split(' ').forEach(function(s){var i=s&&document.querySelector('#prerender [data-check=\"'+s+'\"]:not([disabled])');if(i)i.checked=i.defaultChecked=true})}catch(x){}";
+    let _ =
+        write!(html, "</ul><script>try{{(localStorage.getItem({}{TICK}</script></section>", ticks_key_js());
+}
+
+/// A script expression for the key of the ticks of the profile in use (see
+/// [`checklist::storage_key`] and [`crate::profile::CURRENT_KEY`]).
+pub fn ticks_key_js() -> String {
+    let prefix = checklist::storage_key("");
+    format!("'{prefix}'+(localStorage.getItem('{}')||'{DEFAULT_PROFILE}')", crate::profile::CURRENT_KEY)
 }
 
 fn lesson_card(html: &mut String, lesson: &LessonSummary, catalog: &Catalog) {

@@ -182,6 +182,15 @@ pub struct Profile {
     pub lock: Option<Lock>,
 }
 
+/// Where the id of the profile in use is kept on the device (`localStorage`), for the course
+/// page and its static first paint to read at once; the settings page writes it.
+pub const CURRENT_KEY: &str = "kns.profile";
+
+/// Where the course page's header finds who is learning (`localStorage`), when more than one
+/// learner shares the device: the picture's slug, a space, and the name (possibly empty). A
+/// script in the page's `<head>` shows it before anything paints (app/index.html).
+pub const WHO_KEY: &str = "kns.who";
+
 /// Longest name, in characters.
 pub const MAX_NAME: usize = 40;
 
@@ -194,8 +203,8 @@ pub enum ProfileError {
     NameTooLong,
     /// No profile has this id.
     Unknown,
-    /// The last profile on the device cannot be deleted.
-    LastProfile,
+    /// The profile in use cannot be deleted (switch to another first).
+    InUse,
     /// The profile is locked: open it first.
     Locked(Unlock),
 }
@@ -230,6 +239,13 @@ impl Profiles {
     /// The profile in use.
     pub fn current(&self) -> &Profile {
         self.get(&self.current).unwrap_or(&self.list[0])
+    }
+
+    /// What the header shows for the profile in use ([`WHO_KEY`]); nothing while the device
+    /// has one learner only.
+    pub fn who(&self) -> Option<String> {
+        let current = self.current();
+        (self.list.len() > 1).then(|| format!("{} {}", current.picture.slug(), current.name))
     }
 
     pub fn get(&self, id: &str) -> Option<&Profile> {
@@ -283,19 +299,20 @@ impl Profiles {
         Ok(())
     }
 
-    /// Deletes a profile (the app asks first, and deletes its progress too). The last one
-    /// cannot go; deleting the one in use switches to the first that is left.
-    pub fn delete(&mut self, id: &str) -> Result<(), ProfileError> {
-        if self.get(id).is_none() {
-            return Err(ProfileError::Unknown);
+    /// Deletes a profile (the app asks first, and deletes its progress too). The one in use
+    /// cannot go (switch to another first; so the last one never goes, and no one lands in a
+    /// locked profile without its secret), and a locked one needs its secret.
+    pub fn delete(&mut self, id: &str, secret: Option<&Secret>, now_ms: u64) -> Result<(), ProfileError> {
+        if self.current == id {
+            return Err(ProfileError::InUse);
         }
-        if self.list.len() == 1 {
-            return Err(ProfileError::LastProfile);
+        if let Some(lock) = &mut self.get_mut(id)?.lock {
+            let Some(secret) = secret else {
+                return Err(ProfileError::Locked(Unlock::Wrong { free_tries_left: FREE_TRIES }));
+            };
+            lock.open(secret, now_ms).map_err(ProfileError::Locked)?;
         }
         self.list.retain(|p| p.id != id);
-        if self.current == id {
-            self.current = self.list[0].id.clone();
-        }
         Ok(())
     }
 }

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 use crate::quiz::{Answer, QuizResult};
 
-/// Until profiles exist, every learner on a device shares this one.
+/// The first learner on a device (see [`crate::profile`]), under whom progress made before
+/// profiles existed is kept.
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// What a learner has done in one lesson.
@@ -141,6 +142,8 @@ pub enum StoreError {
     QuotaExceeded,
     /// Anything else the storage reported.
     Failed(String),
+    /// A stored value that must be there is not ours (damaged, or written by something else).
+    Damaged,
 }
 
 impl std::fmt::Display for StoreError {
@@ -149,6 +152,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Unavailable(why) => write!(f, "no storage: {why}"),
             StoreError::QuotaExceeded => write!(f, "storage is full"),
             StoreError::Failed(why) => write!(f, "storage failed: {why}"),
+            StoreError::Damaged => write!(f, "a stored value is damaged"),
         }
     }
 }

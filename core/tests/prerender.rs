@@ -3,13 +3,11 @@
 use std::path::Path;
 
 use kns_core::Lang;
-use kns_core::checklist;
 use kns_core::compiler::{compile_course, load_catalog};
 use kns_core::content::{Block, Inline};
 use kns_core::content::{CourseIndex, Pillar};
 use kns_core::i18n::Arg;
 use kns_core::prerender::{course_page, escape, insert_into, lesson_page, with_title};
-use kns_core::progress::DEFAULT_PROFILE;
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -124,8 +122,10 @@ fn the_course_page_opens_with_the_four_pillar_self_check_nothing_ticked() {
     let args = [("passed", Arg::Num(0)), ("total", Arg::Num(index.lessons.len() as i64))];
     assert!(section.contains(&escape(&catalog.format("check-learned", &args))));
     // The page's script ticks, before it paints, what this learner ticked before on this device.
-    let key = checklist::storage_key(DEFAULT_PROFILE);
-    assert!(html.contains(&format!("localStorage.getItem('{key}')")), "the script reads {key}");
+    // (the profile in use is the one the settings page left in `kns.profile`, or the first).
+    let key = "'kns.checks.'+(localStorage.getItem('kns.profile')||'default')";
+    assert_eq!(kns_core::prerender::ticks_key_js(), key);
+    assert!(html.contains(&format!("localStorage.getItem({key})")), "the script reads {key}");
     // An empty course has nothing to check against.
     assert!(!course_page(&CourseIndex { lessons: vec![] }, &catalog).contains("self-check"));
 }

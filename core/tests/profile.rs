@@ -34,11 +34,30 @@ fn profiles_are_made_renamed_switched_and_deleted() {
 
     profiles.switch(&ba, None, 0).unwrap();
     assert_eq!(profiles.current().id, ba);
-    profiles.delete(&ba).unwrap();
-    assert_eq!(profiles.current().id, DEFAULT_PROFILE, "deleting the one in use switches to the first left");
-    profiles.delete(&chau).unwrap();
-    assert_eq!(profiles.delete(DEFAULT_PROFILE), Err(ProfileError::LastProfile));
-    assert_eq!(profiles.delete("p-none"), Err(ProfileError::Unknown));
+    assert_eq!(profiles.delete(&ba, None, 0), Err(ProfileError::InUse), "the one in use stays");
+    profiles.switch(DEFAULT_PROFILE, None, 0).unwrap();
+    profiles.delete(&ba, None, 0).unwrap();
+    assert_eq!(profiles.get(&ba), None);
+    profiles.delete(&chau, None, 0).unwrap();
+    assert_eq!(profiles.delete(DEFAULT_PROFILE, None, 0), Err(ProfileError::InUse), "so the last one stays");
+    assert_eq!(profiles.delete("p-none", None, 0), Err(ProfileError::Unknown));
+    assert_eq!(profiles.list.len(), 1);
+}
+
+#[test]
+fn a_locked_profile_is_deleted_only_with_its_secret() {
+    let mut profiles = Profiles::default();
+    let ba = profiles.create("Bà", Picture::Cat, [1; 8]).unwrap();
+    let pin = Secret::Pin("2580".into());
+    profiles.set_lock(&ba, Some(&pin), SALT).unwrap();
+    assert!(matches!(profiles.delete(&ba, None, 0), Err(ProfileError::Locked(_))));
+    assert!(matches!(
+        profiles.delete(&ba, Some(&Secret::Pin("0000".into())), 0),
+        Err(ProfileError::Locked(Unlock::Wrong { .. }))
+    ));
+    assert!(profiles.get(&ba).is_some());
+    profiles.delete(&ba, Some(&pin), 0).unwrap();
+    assert_eq!(profiles.list.len(), 1);
 }
 
 #[test]
@@ -123,4 +142,14 @@ fn profiles_survive_being_stored() {
     assert_eq!(back.current().name, "Bà Tư");
     let slugs: std::collections::BTreeSet<&str> = Picture::ALL.iter().map(|p| p.slug()).collect();
     assert_eq!(slugs.len(), Picture::ALL.len(), "every picture has its own name");
+}
+
+#[test]
+fn the_header_names_who_is_learning_once_a_device_is_shared() {
+    let mut profiles = Profiles::default();
+    assert_eq!(profiles.who(), None, "one learner: nothing to tell apart");
+    let ba = profiles.create("Bà Tư", Picture::Buffalo, [1; 8]).unwrap();
+    assert_eq!(profiles.who().as_deref(), Some("lotus "), "the first profile has no name: its picture");
+    profiles.switch(&ba, None, 0).unwrap();
+    assert_eq!(profiles.who().as_deref(), Some("buffalo Bà Tư"));
 }

@@ -116,11 +116,3 @@ not-found-body = The address may be mistyped, or the page has moved.
 not-found-home = Go to the start page
 
 settings-link = Settings
-settings-heading = Settings
-storage-heading = Kept on this phone
-storage-persisted = The browser will keep your lessons and results, even when the phone is short of space.
-storage-not-persisted = When the phone is short of space, the browser may delete downloaded lessons. You can ask it to keep them.
-storage-refused = The browser did not agree to keep them for good. Your lessons are still saved, but may be deleted when the phone is short of space.
-storage-unknown = This browser does not say whether your lessons are kept for good.
-storage-persist = Ask to keep my lessons
-storage-used = The app uses about { $kb } KB on this phone.

@@ -110,11 +110,3 @@ not-found-body = Đường dẫn có thể bị gõ sai hoặc trang đã đư�
 not-found-home = Về trang đầu
 
 settings-link = Cài đặt
-settings-heading = Cài đặt
-storage-heading = Lưu trên máy này
-storage-persisted = Trình duyệt sẽ giữ bài học và kết quả của bạn, kể cả khi máy thiếu bộ nhớ.
-storage-not-persisted = Khi máy thiếu bộ nhớ, trình duyệt có thể xoá bài học đã tải. Bạn có thể xin trình duyệt giữ lại.
-storage-refused = Trình duyệt chưa đồng ý giữ lâu dài. Bài học vẫn được lưu, nhưng có thể bị xoá khi máy thiếu bộ nhớ.
-storage-unknown = Trình duyệt này không cho biết bài học có được giữ lâu dài hay không.
-storage-persist = Xin giữ bài học lâu dài
-storage-used = Ứng dụng đang dùng khoảng { $kb } KB trên máy này.

@@ -128,7 +128,8 @@ fn prerender(course: &CompiledCourse, out: &Path) -> Result {
 }
 
 /// The files the service worker stores at install, as paths from the site root: the app's page,
-/// the JS and wasm, the course index, the icon and the manifest. (Not lessons, which the app
+/// the JS and wasm, the course index, the icon, the learners' pictures (the header shows the
+/// one in use) and the manifest. (Not lessons, which the app
 /// keeps in IndexedDB, nor lesson pages, kept when opened.)
 fn shell_files(out: &Path) -> Vec<String> {
     let mut files = Vec::new();
@@ -144,6 +145,7 @@ fn shell_files(out: &Path) -> Vec<String> {
             || name.ends_with(".js") && name != "sw.js"
             || name.ends_with(".wasm")
             || name == "icon.svg"
+            || name == "profiles.svg"
             || name == "manifest.webmanifest";
         if shell {
             files.push(format!("/{name}"));

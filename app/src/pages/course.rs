@@ -14,7 +14,7 @@ use crate::course::use_course;
 use crate::i18n::use_i18n;
 use crate::offline::Download;
 use crate::platform::prefs;
-use crate::progress::{DEFAULT_PROFILE, use_progress};
+use crate::progress::use_progress;
 use crate::router::Link;
 use kns_core::progress::LessonStatus;
 
@@ -52,7 +52,7 @@ fn self_check(index: &CourseIndex) -> impl IntoView + use<> {
     let progress = use_progress();
     let passed = move |id: &str| progress.status(id) == LessonStatus::Passed;
     let (done_lessons, total) = checklist::lessons_passed(index, passed);
-    let ticks = prefs::load_ticks(DEFAULT_PROFILE);
+    let ticks = prefs::load_ticks(&prefs::profile());
     // With no ticks, every item that is not learned has its help: the stylesheet shows it only
     // while the box is unticked.
     let items = checklist::items(index, Default::default(), passed).into_iter().map(move |item| {

@@ -6,6 +6,8 @@
 
 use kns_core::Lang;
 use kns_core::checklist::{self, Ticks};
+use kns_core::profile::{self, Profiles};
+use kns_core::progress::DEFAULT_PROFILE;
 
 const LANG_KEY: &str = "kns.lang";
 
@@ -35,6 +37,43 @@ pub fn load_ticks(profile: &str) -> Ticks {
 /// Saves a learner's self-check ticks; false when storage is unavailable or refused them.
 pub fn save_ticks(profile: &str, ticks: Ticks) -> bool {
     storage().is_some_and(|s| s.set_item(&checklist::storage_key(profile), &ticks.to_stored()).is_ok())
+}
+
+thread_local! {
+    static PROFILE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// The learner in use, as the settings page left it, read once per page (a switch in another
+/// tab takes effect here at the next load, so a quiz never moves between learners); the first
+/// profile where none was chosen or storage is unavailable.
+pub fn profile() -> String {
+    PROFILE.with(|p| {
+        p.get_or_init(|| {
+            storage()
+                .and_then(|s| s.get_item(profile::CURRENT_KEY).ok().flatten())
+                .unwrap_or_else(|| DEFAULT_PROFILE.to_string())
+        })
+        .clone()
+    })
+}
+
+/// Tells the course page who is learning: the id, and what its header shows (see
+/// [`Profiles::who`]).
+pub fn show_profile(profiles: &Profiles) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(profile::CURRENT_KEY, &profiles.current().id);
+        let _ = match profiles.who() {
+            Some(who) => storage.set_item(profile::WHO_KEY, &who),
+            None => storage.remove_item(profile::WHO_KEY),
+        };
+    }
+}
+
+/// Forgets a deleted learner's self-check ticks.
+pub fn forget_ticks(profile: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&checklist::storage_key(profile));
+    }
 }
 
 /// Sets `<html lang>`, which screen readers and speech use to pick a voice.
