@@ -92,6 +92,40 @@ test('each answer is its own small transaction, and a finished quiz is written w
   expect(writes).toEqual([...Array(total).fill('default'), 'strict']);
 });
 
+test('the feedback on an answer is drawn once the answer is saved', async ({ page }) => {
+  await page.addInitScript(() => {
+    // How many answer transactions had completed when each verdict appeared.
+    const w = window as any;
+    w.__done = 0;
+    w.__atVerdict = [];
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: any, mode?: any, options?: any) {
+      const tx = open.call(this, names, mode, options);
+      if (mode === 'readwrite' && [].concat(names).includes('progress' as never)) {
+        tx.addEventListener('complete', () => w.__done++);
+      }
+      return tx;
+    } as any;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) {
+          if (node instanceof Element && (node.matches('.verdict-title') || node.querySelector('.verdict-title'))) {
+            w.__atVerdict.push(w.__done);
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  for (let i = 0; i < 3; i++) {
+    await answerRight(page, lesson);
+    await page.getByRole('button', { name: 'Câu tiếp theo', exact: true }).click();
+  }
+  // Each verdict appeared after its own answer's transaction had completed.
+  expect(await page.evaluate(() => (window as any).__atVerdict)).toEqual([1, 2, 3]);
+});
+
 test('with no IndexedDB the app still teaches and says once, plainly, that progress will not be kept', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });

@@ -127,20 +127,31 @@ impl Progress {
         }
     }
 
-    /// Saves an answer the moment it is given.
-    pub fn answer(&self, lesson: &str, hash: &str, lang: Lang, seed: u64, question: &str, answer: Answer) {
+    /// Saves an answer the moment it is given; `saved` is set once it is on the device (or the
+    /// save has failed and the learner is told).
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(
+        &self,
+        lesson: &str,
+        hash: &str,
+        lang: Lang,
+        seed: u64,
+        question: &str,
+        answer: Answer,
+        saved: RwSignal<bool>,
+    ) {
         let (hash, question) = (hash.to_string(), question.to_string());
-        self.change(lesson, Change::Answer { hash, lang, seed, question, answer });
+        self.change(lesson, Change::Answer { hash, lang, seed, question, answer }, Some(saved));
     }
 
     /// Saves a finished quiz.
     pub fn finish(&self, lesson: &str, completion: Completion) {
-        self.change(lesson, Change::Finish(completion));
+        self.change(lesson, Change::Finish(completion), None);
     }
 
     /// Applies a change here at once (the page shows it), then to the stored record, whose
     /// result (with what another tab may have saved meanwhile) replaces it.
-    fn change(&self, lesson: &str, change: Change) {
+    fn change(&self, lesson: &str, change: Change, saved: Option<RwSignal<bool>>) {
         let mut record = self.record(lesson);
         record.apply(&change);
         let (store, records, notice, lesson) = (self.store, self.records, self.notice, lesson.to_string());
@@ -159,9 +170,15 @@ impl Progress {
                     Err(_) if notice.get_untracked() == StorageNotice::Outdated => {}
                     Err(_) => notice.set(StorageNotice::SaveFailed),
                 }
+                if let Some(saved) = saved {
+                    saved.set(true);
+                }
             });
             // Counted now; the task above runs later, after this returns.
             pending.update(|n| *n += 1);
+        } else if let Some(saved) = saved {
+            // Nowhere to save it: as saved as it will be.
+            saved.set(true);
         }
         self.records.update(|r| {
             r.insert(record.lesson.clone(), record);

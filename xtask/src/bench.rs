@@ -244,6 +244,7 @@ fn browser_rows(tools: &Tools, base: &str) -> Result<Vec<Row>> {
         Ok(samples)
     };
     let latency = samples("latency")?;
+    let floor = median(samples("floor")?);
     let p95 = latency[((latency.len() as f64 * 0.95).ceil() as usize).clamp(1, latency.len()) - 1];
     let n = latency.len();
     let mid = median(latency);
@@ -252,7 +253,13 @@ fn browser_rows(tools: &Tools, base: &str) -> Result<Vec<Row>> {
     let offline = median(offline);
     Ok(vec![
         row(format!("answer to commit, median of {n}"), format!("{mid:.1} ms"), "< 20 ms", Some(mid < 20.0)),
-        row("answer to commit, 95th percentile", format!("{p95:.1} ms"), "", None),
+        row("answer to commit, 95th percentile", format!("{p95:.1} ms"), "< 20 ms", Some(p95 < 20.0)),
+        row(
+            "a click that does nothing, to the next task (the floor of the two above here)",
+            format!("{floor:.1} ms"),
+            "",
+            None,
+        ),
         row(
             format!("offline reload to interactive, median of {runs}"),
             format!("{:.2} s", offline / 1000.0),

@@ -140,8 +140,8 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
                     seed=question_seed
                     number=position.get_untracked() + 1
                     total
-                    on_answer=Callback::new(move |(id, answer): (String, Answer)| {
-                        progress.answer(&lesson_key, &hash_key, lang, seed.get_untracked(), &id, answer.clone());
+                    on_answer=Callback::new(move |(id, answer, saved): (String, Answer, RwSignal<bool>)| {
+                        progress.answer(&lesson_key, &hash_key, lang, seed.get_untracked(), &id, answer.clone(), saved);
                         answers.update(|a| {
                             a.insert(id, answer);
                         });
@@ -173,8 +173,8 @@ fn QuestionScreen(
     /// 1-based position in the run.
     number: usize,
     total: usize,
-    /// Called once, when the learner checks an answer.
-    on_answer: Callback<(String, Answer)>,
+    /// Called once, when the learner checks an answer, with the flag to set once it is saved.
+    on_answer: Callback<(String, Answer, RwSignal<bool>)>,
     on_next: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -186,12 +186,19 @@ fn QuestionScreen(
             let _ = h.focus();
         }
     });
+    // The save first, then the feedback: drawn once the answer is on the device (a millisecond
+    // or two; `on_answer` sets `checked`), or after 100 ms if the storage is slow. Drawing at
+    // once would hold up the save, whose events wait for the page to be free (docs/benchmarks.md).
+    let answered = RwSignal::new(false);
     let q = question.clone();
     let check = move |_| {
+        if answered.get_untracked() {
+            return;
+        }
         if let Some(answer) = draft.get_untracked() {
-            // The save first: its transaction is queued before the feedback is drawn.
-            on_answer.run((q.id.clone(), answer));
-            checked.set(true);
+            answered.set(true);
+            on_answer.run((q.id.clone(), answer, checked));
+            set_timeout(move || checked.set(true), std::time::Duration::from_millis(100));
         }
     };
     let feedback_question = question.clone();
