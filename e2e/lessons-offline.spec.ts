@@ -109,6 +109,8 @@ test.describe('with the service worker', () => {
   });
 });
 
+const NO_NETWORK = 'Chưa tải xong vì mất mạng hoặc mạng không trả về bài học. Các bài đã tải vẫn còn. Hãy thử lại sau.';
+
 test('a full device: a clear message, and the lessons kept before are all still there', async ({ page, context }) => {
   const index = await course(page);
   const title = (id: string) => index.lessons.find((l: Json) => l.id === id).translations[0].title;
@@ -154,11 +156,32 @@ test('the network lost in the middle of a download: what arrived is kept, and th
   await page.route('**/content/lessons/*.bin', (route) => (++served <= 3 ? route.continue() : route.abort('internetdisconnected')));
   const offline = page.locator('section.offline');
   await offline.getByRole('button', { name: /^Tải tất cả bài học/ }).click();
-  await expect(offline.getByRole('alert')).toHaveText('Mất mạng nên chưa tải xong. Các bài đã tải vẫn còn. Hãy thử lại khi có mạng.');
+  await expect(offline.getByRole('alert')).toHaveText(NO_NETWORK);
   await expect(offline.getByRole('status')).toContainText(`Đã tải về máy 3 trên ${index.lessons.length} bài`);
   expect(await keptFiles(page)).toHaveLength(3);
   await expect(page.locator('.kept')).toHaveCount(3);
   await page.unroute('**/content/lessons/*.bin');
-  await offline.getByRole('button', { name: /^Tải tất cả bài học/ }).click();
+  // By keyboard this time: the section is drawn again as the download runs and ends, and the
+  // keyboard's place stays in it (on the button, then on the heading once the button is gone).
+  await offline.getByRole('button', { name: /^Tải tất cả bài học/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(offline.getByRole('status')).toContainText(`Đã tải về máy cả ${index.lessons.length} bài`);
+  await expect(offline.getByRole('heading', { name: 'Học khi không có mạng' })).toBeFocused();
+});
+
+test('a Wi-Fi login page answering in place of the lessons is not kept as a lesson', async ({ page }) => {
+  const index = await course(page);
+  await page.goto('/');
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  let served = 0;
+  await page.route('**/content/lessons/*.bin', (route) =>
+    ++served <= 2
+      ? route.continue()
+      : route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Đăng nhập Wi-Fi miễn phí</body></html>' }),
+  );
+  const offline = page.locator('section.offline');
+  await offline.getByRole('button', { name: /^Tải tất cả bài học/ }).click();
+  await expect(offline.getByRole('alert')).toHaveText(NO_NETWORK);
+  await expect(offline.getByRole('status')).toContainText(`Đã tải về máy 2 trên ${index.lessons.length} bài`);
+  expect(await keptFiles(page)).toHaveLength(2);
 });

@@ -66,9 +66,13 @@ impl Progress {
             let mut fetched = Vec::new();
             let mut outcome = Download::Idle;
             for translation in offline::kept(&index, lang, &stored).missing {
-                match fetch_bytes(&format!("{CONTENT_BASE}{}.bin", translation.file)).await {
-                    Ok(bytes) => fetched.push((translation.file.clone(), bytes)),
-                    Err(_) => {
+                let bytes = fetch_bytes(&format!("{CONTENT_BASE}{}.bin", translation.file)).await;
+                match bytes {
+                    // Only a lesson is kept: a Wi-Fi login page answering in its place is not.
+                    Ok(bytes) if decode_lesson(&bytes).is_ok() => fetched.push((translation.file.clone(), bytes)),
+                    // No network, an error status or not a lesson: the learner is told to try
+                    // again later, and what arrived is kept below.
+                    _ => {
                         outcome = Download::NoNetwork;
                         break;
                     }
@@ -116,7 +120,7 @@ pub async fn load_lesson(
             Some(bytes) => (bytes, false),
             None => (fetch_bytes(&format!("{CONTENT_BASE}{file}.bin")).await?, true),
         };
-        match kns_core::wire::decode::<CompiledLesson>(&bytes) {
+        match decode_lesson(&bytes) {
             Ok(lesson) => {
                 if fresh
                     && let Some(store) = &store
@@ -135,6 +139,12 @@ pub async fn load_lesson(
             Err(_) => {}
         }
     }
+}
+
+/// A lesson file in the wire form, decoded (one call site of the decoder: each costs wasm).
+#[inline(never)]
+fn decode_lesson(bytes: &[u8]) -> Result<CompiledLesson, String> {
+    kns_core::wire::decode::<CompiledLesson>(bytes)
 }
 
 /// Keeps lessons' pictures in the cache the service worker answers from when there is no

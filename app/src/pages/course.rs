@@ -188,6 +188,10 @@ fn offline_lessons(index: Arc<CourseIndex>) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
+                    // The section is drawn whole again as the download runs and ends; the focus
+                    // follows (index.html), to the heading once the button is gone.
+                    id="offline-download"
+                    data-refocus="offline-heading"
                     aria-disabled=(download == Download::Running).then_some("true")
                     on:click=move |_| progress.download_all(index.clone(), lang)
                 >
@@ -197,7 +201,7 @@ fn offline_lessons(index: Arc<CourseIndex>) -> impl IntoView {
         });
         Some(view! {
             <section class="offline" aria-labelledby="offline-heading">
-                <h2 id="offline-heading">{i18n.t("offline-heading")}</h2>
+                <h2 id="offline-heading" tabindex="-1">{i18n.t("offline-heading")}</h2>
                 <p role="status">{status}</p>
                 {problem.map(|id| view! { <p class="status failed" role="alert">{i18n.t(id)}</p> })}
                 {button}
