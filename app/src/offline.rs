@@ -69,7 +69,9 @@ impl Progress {
                 let bytes = fetch_bytes(&format!("{CONTENT_BASE}{}.bin", translation.file)).await;
                 match bytes {
                     // Only a lesson is kept: a Wi-Fi login page answering in its place is not.
-                    Ok(bytes) if decode_lesson(&bytes).is_ok() => fetched.push((translation.file.clone(), bytes)),
+                    Ok(bytes) if decode_lesson(&bytes).is_ok() => {
+                        fetched.push((translation.file.clone(), bytes))
+                    }
                     // No network, an error status or not a lesson: the learner is told to try
                     // again later, and what arrived is kept below.
                     _ => {
