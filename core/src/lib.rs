@@ -18,6 +18,7 @@ pub mod prerender;
 pub mod profile;
 pub mod progress;
 pub mod quiz;
+pub mod record;
 pub mod route;
 pub mod wire;
 
