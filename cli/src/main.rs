@@ -1,21 +1,25 @@
 //! `kns`: the operators' command for completion records.
 //!
-//! - `kns verify [--json] FILE...`: one verdict per record (one JWS per line), then a summary.
-//!   Exit 0 when every record is valid, 1 when any is not, 2 on a usage error.
+//! - `kns verify [--course PATH] [--json] FILE...`: one verdict per record (one JWS per line),
+//!   then a summary (valid, invalid by reason, duplicates, repeats). With `--course` (the
+//!   compiled course index, `course.json`), each record's lesson and content version are checked
+//!   too. Exit 0 when every record is valid, 1 when any is not (or is a duplicate), 2 on a usage
+//!   error.
 //! - `kns keygen [--out FILE]`: a new Ed25519 key (its seed, as hex) and its did:key.
 //! - `kns issue --key FILE PAYLOAD`: signs the payload file's bytes as a `vc+jwt` JWS (for tests
 //!   and operators; the app signs its own records).
 //!
-//! The checks are kns-core's (`kns_core::jws`), the same the app runs.
+//! The checks are kns-core's (`kns_core::record`), the same the app and the collector run.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::process::ExitCode;
 
-use kns_core::jws::{Keypair, verify_jws};
+use kns_core::content::CourseIndex;
+use kns_core::jws::Keypair;
+use kns_core::record::{Verdict, verify_batch};
 
-const USAGE: &str =
-    "usage: kns verify [--json] FILE... | kns keygen [--out FILE] | kns issue --key FILE PAYLOAD";
+const USAGE: &str = "usage: kns verify [--course PATH] [--json] FILE... | kns keygen [--out FILE] | kns issue --key FILE PAYLOAD";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,79 +46,87 @@ fn read(path: &str) -> Result<String, Usage> {
 }
 
 fn verify(args: &[String]) -> Result<ExitCode, Usage> {
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
-    if let Some(flag) = files.iter().find(|f| f.starts_with("--")) {
-        return Err(Usage(format!("unknown option {flag}; {USAGE}")));
+    let mut json = false;
+    let mut course = None;
+    let mut files = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--course" => {
+                let path = args.next().ok_or_else(|| Usage(format!("--course needs a path; {USAGE}")))?;
+                let index: CourseIndex = serde_json::from_str(&read(path)?)
+                    .map_err(|e| Usage(format!("{path} is not a course index (course.json): {e}")))?;
+                course = Some(index);
+            }
+            flag if flag.starts_with("--") => return Err(Usage(format!("unknown option {flag}; {USAGE}"))),
+            file => files.push(file.to_string()),
+        }
     }
     if files.is_empty() {
         return Err(Usage(format!("no record file given; {USAGE}")));
     }
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let (mut valid, mut duplicates) = (0usize, 0usize);
-    let mut invalid: BTreeMap<String, usize> = BTreeMap::new();
-    for file in files {
-        let text = read(file)?;
-        for (i, line) in text.lines().enumerate() {
-            let record = line.trim();
-            if record.is_empty() {
-                continue;
+    // Every record with the place it was read from.
+    let mut places = Vec::new();
+    let mut records = Vec::new();
+    for file in &files {
+        for (i, line) in read(file)?.lines().enumerate() {
+            if !line.trim().is_empty() {
+                places.push(format!("{file}:{}", i + 1));
+                records.push(line.trim().to_string());
             }
-            let place = format!("{file}:{}", i + 1);
-            let (ok, verdict, issuer) = if let Some(first) = seen.get(record) {
+        }
+    }
+    let now =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let texts: Vec<&str> = records.iter().map(String::as_str).collect();
+    let verdicts = verify_batch(&texts, course.as_ref(), now);
+    let (mut valid, mut duplicates, mut repeats) = (0usize, 0usize, 0usize);
+    let mut invalid: BTreeMap<&str, usize> = BTreeMap::new();
+    for (place, verdict) in places.iter().zip(&verdicts) {
+        let (ok, code, said, issuer) = match verdict {
+            Verdict::Valid(record) => {
+                valid += 1;
+                (true, "valid", "valid".to_string(), Some(record.issuer.as_str()))
+            }
+            Verdict::Repeat { record, of } => {
+                valid += 1;
+                repeats += 1;
+                let said = format!("valid, a repeat of {} (same learner, lesson and version)", places[*of]);
+                (true, "repeat", said, Some(record.issuer.as_str()))
+            }
+            Verdict::Duplicate { of } => {
                 duplicates += 1;
-                (false, format!("duplicate of {first}"), None)
-            } else {
-                seen.insert(record.to_string(), place.clone());
-                match verify_jws(record) {
-                    Ok(verified) => {
-                        valid += 1;
-                        let did = kns_core::jws::did_key(&verified.public_key);
-                        (true, "valid".to_string(), Some(did))
-                    }
-                    Err(e) => {
-                        *invalid.entry(reason_kind(&e)).or_default() += 1;
-                        (false, format!("invalid: {e}"), None)
-                    }
-                }
-            };
-            if json {
-                let line = serde_json::json!({
-                    "record": place, "valid": ok, "verdict": verdict, "issuer": issuer,
-                });
-                println!("{line}");
-            } else {
-                match issuer {
-                    Some(did) => println!("{place}: {verdict} (signed by {did})"),
-                    None => println!("{place}: {verdict}"),
-                }
+                (false, "duplicate", format!("duplicate of {}", places[*of]), None)
+            }
+            Verdict::Invalid(reason) => {
+                *invalid.entry(reason.code()).or_default() += 1;
+                (false, reason.code(), format!("invalid: {reason}"), None)
+            }
+        };
+        if json {
+            let line = serde_json::json!({
+                "record": place, "valid": ok, "verdict": code, "reason": said, "issuer": issuer,
+            });
+            println!("{line}");
+        } else {
+            match issuer {
+                Some(did) => println!("{place}: {said} (signed by {did})"),
+                None => println!("{place}: {said}"),
             }
         }
     }
     let failed: usize = invalid.values().sum();
     let reasons: Vec<String> = invalid.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let reasons = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
-    let summary = format!("{valid} valid, {failed} invalid{reasons}, {duplicates} duplicates");
+    let summary =
+        format!("{valid} valid, {failed} invalid{reasons}, {duplicates} duplicates, {repeats} repeats");
     if json {
         eprintln!("{summary}");
     } else {
         println!("{summary}");
     }
     Ok(if failed + duplicates == 0 && valid > 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// A short name for a reason, for the summary.
-fn reason_kind(error: &kns_core::jws::JwsError) -> String {
-    use kns_core::jws::JwsError::*;
-    match error {
-        Malformed(_) => "malformed",
-        UnsupportedAlgorithm(_) => "wrong algorithm",
-        UnsupportedType(_) => "wrong type",
-        BadKeyId(_) => "bad key id",
-        WeakKey => "weak key",
-        BadSignature => "bad signature",
-    }
-    .to_string()
 }
 
 fn keygen(args: &[String]) -> Result<ExitCode, Usage> {

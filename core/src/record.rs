@@ -262,3 +262,50 @@ pub fn format_datetime(seconds: i64) -> String {
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
 }
+
+/// One record's verdict in a batch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Valid(Record),
+    /// Valid, and the same learner, lesson and version as the record at index `of` (a retake,
+    /// or the same pass recorded twice): counted once.
+    Repeat {
+        record: Record,
+        of: usize,
+    },
+    /// The same record (the same id) as the one at index `of`.
+    Duplicate {
+        of: usize,
+    },
+    Invalid(Reason),
+}
+
+/// Checks records one by one (strictly: no batch shortcut decides) and tells duplicates and
+/// repeats apart from the first of their kind.
+pub fn verify_batch(records: &[&str], course: Option<&CourseIndex>, now_s: i64) -> Vec<Verdict> {
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut passes: std::collections::HashMap<(String, String, u64), usize> =
+        std::collections::HashMap::new();
+    let mut verdicts = Vec::with_capacity(records.len());
+    for (at, text) in records.iter().enumerate() {
+        let verdict = match verify_record(text, course, now_s) {
+            Err(reason) => Verdict::Invalid(reason),
+            Ok(record) => match ids.get(&record.id) {
+                Some(&of) => Verdict::Duplicate { of },
+                None => {
+                    ids.insert(record.id.clone(), at);
+                    let key = (record.subject.clone(), record.lesson.clone(), record.version);
+                    match passes.get(&key) {
+                        Some(&of) => Verdict::Repeat { record, of },
+                        None => {
+                            passes.insert(key, at);
+                            Verdict::Valid(record)
+                        }
+                    }
+                }
+            },
+        };
+        verdicts.push(verdict);
+    }
+    verdicts
+}

@@ -6,7 +6,8 @@ use std::path::Path;
 use kns_core::content::CourseIndex;
 use kns_core::jws::{Keypair, base64url_encode};
 use kns_core::record::{
-    MAX_BYTES, OB_CONTEXT, Reason, VC_CONTEXT, format_datetime, parse_datetime, verify_record,
+    MAX_BYTES, OB_CONTEXT, Reason, VC_CONTEXT, Verdict, format_datetime, parse_datetime, verify_batch,
+    verify_record,
 };
 use serde_json::{Value, json};
 
@@ -210,4 +211,34 @@ fn dates_are_read_and_written_in_utc() {
         assert_eq!(parse_datetime(&format_datetime(s)), Some(s));
     }
     assert_eq!(format_datetime(1_795_671_000), "2026-11-26T05:30:00Z");
+}
+
+#[test]
+fn a_batch_names_duplicates_and_repeats_and_checks_each_record_on_its_own() {
+    let first = changed(|_| {});
+    let retake = changed(|vc| {
+        vc["id"] = json!("urn:uuid:00000000-0000-4000-8000-000000000002");
+        vc["jti"] = json!("urn:uuid:00000000-0000-4000-8000-000000000002");
+    });
+    let other_learner = changed(|vc| {
+        vc["id"] = json!("urn:uuid:00000000-0000-4000-8000-000000000003");
+        vc["jti"] = json!("urn:uuid:00000000-0000-4000-8000-000000000003");
+        vc["credentialSubject"]["id"] = json!("urn:kns:learner:other");
+        vc["sub"] = json!("urn:kns:learner:other");
+    });
+    let tampered = {
+        let parts: Vec<&str> = first.split('.').collect();
+        let other: Vec<&str> = retake.split('.').collect();
+        format!("{}.{}.{}", parts[0], other[1], parts[2])
+    };
+    let batch = [first.as_str(), retake.as_str(), first.as_str(), other_learner.as_str(), tampered.as_str()];
+    let verdicts = verify_batch(&batch, Some(&course()), NOW);
+    assert!(matches!(verdicts[0], Verdict::Valid(_)));
+    assert!(
+        matches!(verdicts[1], Verdict::Repeat { of: 0, .. }),
+        "the same learner, lesson and version again"
+    );
+    assert_eq!(verdicts[2], Verdict::Duplicate { of: 0 });
+    assert!(matches!(verdicts[3], Verdict::Valid(_)), "another learner's pass is not a repeat");
+    assert_eq!(verdicts[4], Verdict::Invalid(Reason::BadSignature));
 }
