@@ -6,7 +6,6 @@
 //! Lessons are not in the service worker's cache: an update of the app does not download the
 //! course again, and a lesson that did not change keeps its file (its name is its content hash).
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use kns_core::Lang;
@@ -18,7 +17,6 @@ use leptos::task::spawn_local;
 
 use crate::course::CONTENT_BASE;
 use crate::platform::fetch::{LoadError, fetch_bytes};
-use crate::platform::idb_store::IdbStore;
 use crate::progress::Progress;
 
 /// Where "download all lessons" stands.
@@ -95,11 +93,6 @@ impl Progress {
             download.set(outcome);
         });
     }
-
-    /// The store, once it is open (untracked).
-    pub(crate) fn store(&self) -> Option<Rc<IdbStore>> {
-        self.store.get_value()
-    }
 }
 
 /// Loads one lesson in one language: the kept file if there is a good one, otherwise from the
@@ -110,7 +103,7 @@ pub async fn load_lesson(
     progress: Progress,
 ) -> Result<Arc<CompiledLesson>, LoadError> {
     let file = &summary.translation(lang).file;
-    let store = progress.store();
+    let store = progress.store.get_value();
     let mut kept = match &store {
         Some(store) => store.lesson(file).await.ok().flatten(),
         None => None,

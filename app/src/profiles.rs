@@ -364,13 +364,8 @@ fn list(ctx: Ctx) -> impl IntoView {
 fn form(ctx: Ctx, editing: bool) -> impl IntoView {
     let all = ctx.profiles.get_untracked();
     let current = all.current().clone();
-    let (start_picture, start_name) = if editing {
-        (current.picture, current.name.clone())
-    } else {
-        // The first picture no one has yet, so two learners do not look alike by default.
-        let unused = Picture::ALL.into_iter().find(|pic| all.list.iter().all(|p| p.picture != *pic));
-        (unused.unwrap_or(Picture::Sun), String::new())
-    };
+    let (start_picture, start_name) =
+        if editing { (current.picture, current.name.clone()) } else { (all.unused_picture(), String::new()) };
     let picture = RwSignal::new(start_picture);
     let name = RwSignal::new(start_name);
     let id = current.id.clone();

@@ -248,6 +248,15 @@ impl Profiles {
         (self.list.len() > 1).then(|| format!("{} {}", current.picture.slug(), current.name))
     }
 
+    /// The picture for a new learner: the first no one has yet, so two learners do not look
+    /// alike by default (the first of all once all twelve are taken).
+    pub fn unused_picture(&self) -> Picture {
+        Picture::ALL
+            .into_iter()
+            .find(|pic| self.list.iter().all(|p| p.picture != *pic))
+            .unwrap_or(Picture::ALL[0])
+    }
+
     pub fn get(&self, id: &str) -> Option<&Profile> {
         self.list.iter().find(|p| p.id == id)
     }

@@ -153,3 +153,16 @@ fn the_header_names_who_is_learning_once_a_device_is_shared() {
     profiles.switch(&ba, None, 0).unwrap();
     assert_eq!(profiles.who().as_deref(), Some("buffalo Bà Tư"));
 }
+
+#[test]
+fn a_new_learner_starts_with_a_picture_no_one_has() {
+    let mut profiles = Profiles::default();
+    assert_eq!(profiles.unused_picture(), Picture::Sun, "the first learner has the lotus");
+    profiles.create("", Picture::Sun, [1; 8]).unwrap();
+    profiles.create("", Picture::Star, [2; 8]).unwrap();
+    assert_eq!(profiles.unused_picture(), Picture::Moon);
+    for (i, picture) in Picture::ALL.into_iter().enumerate() {
+        profiles.create("", picture, [i as u8 + 10; 8]).unwrap();
+    }
+    assert_eq!(profiles.unused_picture(), Picture::Lotus, "all taken: the first of all");
+}
