@@ -9,6 +9,8 @@
 //! `tests/shape.rs` checks that with `cargo tree`.
 
 pub mod checklist;
+pub mod claim;
+pub mod consent;
 pub mod content;
 pub mod i18n;
 pub mod jws;

@@ -309,3 +309,44 @@ pub fn verify_batch(records: &[&str], course: Option<&CourseIndex>, now_s: i64) 
     }
     verdicts
 }
+
+/// Where a trainer's device imports records from a link (the trainer pages come later).
+pub const TRAINER_IMPORT: &str = "/trainer/import";
+
+/// The link that hands records to a trainer: `<origin>/trainer/import#r=<jws>&r=<jws>…`. The
+/// records ride in the fragment, which a browser never sends to a server.
+pub fn handover_link(origin: &str, records: &[&str]) -> String {
+    let fragment: Vec<String> = records.iter().map(|r| format!("r={}", r.trim())).collect();
+    format!("{origin}{TRAINER_IMPORT}#{}", fragment.join("&"))
+}
+
+/// Why a hand-over link was not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not a link to the trainer's import page.
+    NotImport,
+    /// The link carries no record.
+    Empty,
+    /// A part of the fragment is not `r=` and a JWS's characters (the part, shortened).
+    BadPart(String),
+}
+
+/// The records a hand-over link carries, in order (each still to be verified).
+pub fn parse_handover(link: &str) -> Result<Vec<String>, LinkError> {
+    let (address, fragment) = link.trim().split_once('#').ok_or(LinkError::Empty)?;
+    let path =
+        address.split_once("://").map_or(address, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    if path.split('?').next() != Some(TRAINER_IMPORT) {
+        return Err(LinkError::NotImport);
+    }
+    let jws_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let records = fragment
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.strip_prefix("r=") {
+            Some(jws) if !jws.is_empty() && jws.chars().all(jws_char) => Ok(jws.to_string()),
+            _ => Err(LinkError::BadPart(part.chars().take(24).collect())),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if records.is_empty() { Err(LinkError::Empty) } else { Ok(records) }
+}
