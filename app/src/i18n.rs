@@ -84,6 +84,12 @@ impl I18n {
         catalog(self.current()).get(id)
     }
 
+    /// The message `id` with arguments in `lang`: the words inside a record are in its lesson's
+    /// language, whatever the page's.
+    pub fn format_in(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+        catalog(lang).format(id, args)
+    }
+
     /// The message `id` with arguments, in the current language.
     pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
         catalog(self.current()).format(id, args)

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod platform;
 pub mod profiles;
 pub mod progress;
+pub mod records;
 pub mod router;
 pub mod settings;
 

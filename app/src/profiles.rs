@@ -178,13 +178,34 @@ impl Ctx {
     }
 }
 
+/// The learners, shared by the settings page's sections: `ready` once the saved list is read
+/// (or found missing), so the records section follows the learner in use.
+#[derive(Clone, Copy)]
+pub struct Learners {
+    pub profiles: RwSignal<Profiles>,
+    pub ready: RwSignal<bool>,
+}
+
+impl Learners {
+    pub fn new() -> Self {
+        Learners { profiles: RwSignal::new(Profiles::default()), ready: RwSignal::new(false) }
+    }
+}
+
+impl Default for Learners {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The "Người học" section of the settings page.
 #[component]
 pub fn ProfilesSection() -> impl IntoView {
+    let learners = expect_context::<Learners>();
     let ctx = Ctx {
         i18n: use_i18n(),
         store: StoredValue::new_local(None),
-        profiles: RwSignal::new(Profiles::default()),
+        profiles: learners.profiles,
         kept: RwSignal::new(Kept::Loading),
         step: RwSignal::new(Step::List),
         said: RwSignal::new(String::new()),
@@ -205,6 +226,7 @@ pub fn ProfilesSection() -> impl IntoView {
         }
         // The saved list is the truth; what the course page reads follows it.
         prefs::show_profile(&ctx.profiles.get_untracked());
+        learners.ready.set(true);
     });
     // After each step but the first, the keyboard and screen reader go to its heading (one
     // element, whose text changes).

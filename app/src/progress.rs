@@ -149,6 +149,22 @@ impl Progress {
         self.change(lesson, Change::Finish(completion), None);
     }
 
+    /// Keeps what a passed quiz leaves, for the settings page to make a record from (see
+    /// [`kns_core::claim`]); without a store there is nowhere to keep it, and the learner was told.
+    pub fn keep_claim(&self, claim: kns_core::claim::Claim) {
+        let (pending, notice) = (self.pending, self.notice);
+        if let Some(store) = self.store.get_value() {
+            pending.update(|n| *n += 1);
+            spawn_local(async move {
+                let kept = store.keep_claim(&prefs::profile(), &claim).await;
+                pending.update(|n| *n -= 1);
+                if kept.is_err() && notice.get_untracked() != StorageNotice::Outdated {
+                    notice.set(StorageNotice::SaveFailed);
+                }
+            });
+        }
+    }
+
     /// Applies a change here at once (the page shows it), then to the stored record, whose
     /// result (with what another tab may have saved meanwhile) replaces it.
     fn change(&self, lesson: &str, change: Change, saved: Option<RwSignal<bool>>) {

@@ -3,7 +3,8 @@
 //!
 //! It holds the learners on the device ([`crate::profiles`]), says whether the browser keeps
 //! the app's storage for good (`navigator.storage.persisted()`), asks for it on a tap
-//! (`persist()`), and how much room the app uses. Records come here next.
+//! (`persist()`), and how much room the app uses; and the learner's completion records
+//! ([`crate::records`]): consent, making them, the list and the download.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::header::LangSwitch;
 use crate::i18n::{I18n, use_i18n};
 use crate::platform::prefs;
-use crate::profiles::ProfilesSection;
+use crate::profiles::{Learners, ProfilesSection};
+use crate::records::RecordsSection;
 
 /// Mounts the settings page on `<body>`.
 pub fn start() {
@@ -37,6 +39,7 @@ enum Kept {
 #[component]
 fn Settings() -> impl IntoView {
     provide_context(I18n::new());
+    provide_context(Learners::new());
     let i18n = use_i18n();
     Effect::new(move |_| {
         i18n.lang();
@@ -80,6 +83,7 @@ fn Settings() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <h1>{i18n.t("settings-heading")}</h1>
                 <ProfilesSection/>
+                <RecordsSection/>
                 <section aria-labelledby="storage-heading">
                     <h2 id="storage-heading">{i18n.t("storage-heading")}</h2>
                     {move || {

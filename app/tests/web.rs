@@ -283,6 +283,75 @@ mod store {
         let profiles = store.profiles().await.unwrap();
         assert_eq!(profiles, kns_core::profile::Profiles::default());
         assert_eq!(store.load(&profiles.current().id).await.unwrap().records.len(), 1);
+        // Version 4 added what records are made from and kept in: empty, and no consent given.
+        let (claims, records, skipped) = store.claims_and_records("default").await.unwrap();
+        assert!(claims.is_empty() && records.is_empty() && skipped == 0);
+        assert!(!store.consent("default").await.unwrap().answered());
+    }
+
+    fn claim(lesson: &str, at_ms: u64) -> kns_core::claim::Claim {
+        kns_core::claim::Claim {
+            lesson: lesson.into(),
+            version: 1,
+            hash: "abc".into(),
+            lang: Lang::Vi,
+            title: "Bài".into(),
+            summary: "Tóm tắt".into(),
+            competency: kns_core::content::Competency::AnToan,
+            score: 3,
+            total: 3,
+            pass_mark: 70,
+            correct: vec![("q-1".into(), true)],
+            seconds: 40,
+            at_ms,
+        }
+    }
+
+    /// Claims are kept per learner and pass, records under their claim's key; a learner's key
+    /// is made once (a second fresh seed does not replace it) and consent is read back; a claim
+    /// that does not decode is skipped and counted; deleting a learner takes all of these with
+    /// them, and leaves another learner whose id begins the same.
+    #[wasm_bindgen_test]
+    async fn claims_records_keys_and_consent_are_kept_per_learner_and_go_with_them() {
+        use kns_core::consent::{Consent, Purpose};
+        use kns_core::profile::{Picture, Profiles};
+        let store = open("kns-test-records").await;
+        let mut profiles = Profiles::default();
+        let ba = profiles.create("Bà Tư", Picture::Buffalo, [1; 8]).unwrap();
+        let ba2 = profiles.create("", Picture::Star, [0x11; 8]).unwrap();
+        store.save_profiles(&profiles, None).await.unwrap();
+        let (one, two) = (claim("bai-mot", 1_000), claim("bai-mot", 2_000));
+        store.keep_claim(&ba, &one).await.unwrap();
+        store.keep_claim(&ba, &two).await.unwrap();
+        store.keep_claim(&ba2, &one).await.unwrap();
+        store.put_raw("claims", &format!("{ba}/bai-hong/1"), &JsValue::from_str("not ours")).await.unwrap();
+        store.keep_records(&[(one.key(&ba), "a.b.c".into())]).await.unwrap();
+        let (claims, records, skipped) =
+            open("kns-test-records").await.claims_and_records(&ba).await.unwrap();
+        assert_eq!(claims, vec![(one.key(&ba), one.clone()), (two.key(&ba), two.clone())]);
+        assert_eq!(records, vec![(one.key(&ba), "a.b.c".to_string())]);
+        assert_eq!(skipped, 1);
+
+        let seed = store.signing_seed(&ba, [5; 32]).await.unwrap();
+        assert_eq!(seed, [5; 32]);
+        assert_eq!(open("kns-test-records").await.signing_seed(&ba, [6; 32]).await.unwrap(), [5; 32]);
+        let mut consent = Consent::default();
+        consent.choose(&[Purpose::Keep], false, 10);
+        store.save_consent(&ba, &consent).await.unwrap();
+        assert_eq!(store.consent(&ba).await.unwrap(), consent);
+        store.put_raw("consents", &ba2, &JsValue::from_str("not ours")).await.unwrap();
+        assert_eq!(store.consent(&ba2).await, Err(kns_core::progress::StoreError::Damaged));
+
+        profiles.switch("default", None, 0).unwrap();
+        profiles.delete(&ba, None, 0).unwrap();
+        store.save_profiles(&profiles, Some(&ba)).await.unwrap();
+        let again = open("kns-test-records").await;
+        let (claims, records, skipped) = again.claims_and_records(&ba).await.unwrap();
+        assert!(claims.is_empty() && records.is_empty() && skipped == 0);
+        assert!(!again.consent(&ba).await.unwrap().answered());
+        // A new key, not the deleted learner's.
+        assert_eq!(again.signing_seed(&ba, [7; 32]).await.unwrap(), [7; 32]);
+        assert_eq!(again.claims_and_records(&ba2).await.unwrap().0.len(), 1);
     }
 
     /// The learners are saved and read back by another connection; deleting one takes their

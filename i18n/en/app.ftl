@@ -107,6 +107,7 @@ quiz-result-heading = Result
 quiz-score = You answered { $score } of { $total } questions right ({ $percent }%).
 quiz-passed = Well done! You passed this lesson.
 quiz-saved = Your result is saved on this device.
+quiz-records = See your learning records
 quiz-failed = You need at least { $pass }% to pass. Look at the lesson again, then try again.
 quiz-review = Questions to look at again:
 quiz-retry = Try again

@@ -69,3 +69,45 @@ picture-tree = Tree
 picture-house = House
 picture-boat = Boat
 picture-bicycle = Bicycle
+
+## Completion records
+records-heading = Learning records
+records-what = Each time you pass a quiz, the phone can write a learning record. Your phone signs the record so that nobody can change it. It is your own statement, not an official certificate.
+records-contains = A record holds: the lesson's name, your score, how long the quiz took, the day you finished and a code of your own phone. It does not hold your name, phone number or ID card number.
+records-ask = What may your records be used for? Choose each one. Not choosing means no.
+consent-keep = Write and keep records on this phone
+consent-send = Send records to a trainer or to the City's collection service
+consent-host = Send records to the app or website this lesson is open in, such as the Công dân số app
+consent-under-16 = The learner is under 16
+consent-under-16-hint = For a learner under 16, a parent or guardian must agree before records are sent anywhere.
+consent-save = Save my choices
+consent-saved = Your choices are saved.
+consent-change = Change my choices
+consent-yes = Yes
+consent-no = No
+consent-export = Download my consent
+consent-withdraw-note = You can change your mind at any time. Records already written stay on the phone until you delete the learner.
+consent-guardian-needed = Learner under 16: records are not sent until a parent or guardian agrees.
+consent-guardian = I am the parent or guardian, and I agree
+consent-guardian-done = A parent or guardian has agreed.
+records-not-kept = You have not agreed to records, so none are written. Your lessons are saved as usual.
+records-none = No records yet. Learn a lesson and pass its quiz.
+records-list-heading = Records written ({ $count })
+records-made = { $count ->
+    [one] One new record written.
+   *[other] { $count } new records written.
+}
+record-line = { $date } · { $score } of { $total } right
+record-self = Self-declared on this phone
+records-export = Download my records
+records-no-store = This browser does not let the app save data, so no records can be written. You can still learn as usual.
+records-failed = The records could not be written. The phone may be full. Your lessons are still saved. Please try again later.
+records-unreadable = { $count ->
+    [one] One result is damaged and could not be read.
+   *[other] { $count } results are damaged and could not be read.
+}
+
+## Words inside a record (in the lesson's language)
+record-description = A self-declared lesson completion, signed by the learner's device. Not an official certificate; a trainer may confirm it later.
+record-criteria = Learn the lesson and pass its quiz with at least { $pass }% of the answers right.
+consent-heading = Your choices

@@ -101,6 +101,7 @@ quiz-result-heading = Kết quả
 quiz-score = Bạn trả lời đúng { $score } trên { $total } câu ({ $percent }%).
 quiz-passed = Chúc mừng! Bạn đã đạt bài này.
 quiz-saved = Kết quả đã được lưu trên máy này.
+quiz-records = Xem hồ sơ học tập của bạn
 quiz-failed = Bạn cần đúng ít nhất { $pass }% để đạt. Hãy xem lại bài học rồi làm lại.
 quiz-review = Nên xem lại các câu:
 quiz-retry = Làm lại

@@ -68,3 +68,39 @@ picture-tree = Cái cây
 picture-house = Ngôi nhà
 picture-boat = Chiếc thuyền
 picture-bicycle = Xe đạp
+
+## Completion records (hồ sơ học tập)
+records-heading = Hồ sơ học tập
+records-what = Mỗi khi bạn làm đạt bài kiểm tra, máy có thể ghi một hồ sơ học tập. Máy của bạn ký vào hồ sơ để không ai sửa được. Đây là bản bạn tự xác nhận, chưa phải giấy chứng nhận chính thức.
+records-contains = Trong hồ sơ có: tên bài học, điểm, thời gian làm bài, ngày học xong và một mã số riêng của máy bạn. Không có tên, số điện thoại hay số căn cước của bạn.
+records-ask = Bạn đồng ý cho dùng hồ sơ vào việc nào? Chọn từng việc. Không chọn là không đồng ý.
+consent-keep = Ghi và lưu hồ sơ trên máy này
+consent-send = Gửi hồ sơ cho người hướng dẫn hoặc nơi thu nhận của Thành phố
+consent-host = Gửi hồ sơ cho ứng dụng hoặc trang web đang mở bài học này, ví dụ ứng dụng Công dân số
+consent-under-16 = Người học dưới 16 tuổi
+consent-under-16-hint = Người dưới 16 tuổi cần cha mẹ hoặc người giám hộ đồng ý thì hồ sơ mới được gửi đi.
+consent-save = Lưu lựa chọn
+consent-saved = Đã lưu lựa chọn của bạn.
+consent-change = Thay đổi lựa chọn
+consent-yes = Đồng ý
+consent-no = Không đồng ý
+consent-export = Tải bản ghi đồng ý
+consent-withdraw-note = Bạn có thể đổi ý bất cứ lúc nào. Hồ sơ đã ghi vẫn ở trên máy cho đến khi bạn xóa người học.
+consent-guardian-needed = Người học dưới 16 tuổi: hồ sơ chưa được gửi đi cho đến khi cha mẹ hoặc người giám hộ đồng ý.
+consent-guardian = Tôi là cha mẹ hoặc người giám hộ, tôi đồng ý
+consent-guardian-done = Cha mẹ hoặc người giám hộ đã đồng ý.
+records-not-kept = Bạn chưa đồng ý ghi hồ sơ, nên máy không ghi. Bài đã học vẫn được lưu như thường.
+records-none = Chưa có hồ sơ nào. Hãy học một bài và làm đạt bài kiểm tra.
+records-list-heading = Hồ sơ đã ghi ({ $count })
+records-made = Đã ghi { $count } hồ sơ mới.
+record-line = Ngày { $date } · đúng { $score }/{ $total } câu
+record-self = Tự xác nhận trên máy này
+records-export = Tải hồ sơ về máy
+records-no-store = Trình duyệt này không cho lưu dữ liệu, nên không ghi được hồ sơ. Bạn vẫn học được như thường.
+records-failed = Chưa ghi được hồ sơ. Có thể máy đã đầy bộ nhớ. Bài đã học vẫn còn. Hãy thử lại sau.
+records-unreadable = Có { $count } kết quả bị hỏng nên không đọc được.
+
+## Words inside a record (in the lesson's language)
+record-description = Bản tự xác nhận hoàn thành bài học, do thiết bị của người học ký. Chưa phải giấy chứng nhận chính thức; có thể được xác nhận sau qua người hướng dẫn.
+record-criteria = Học bài và làm bài kiểm tra, trả lời đúng ít nhất { $pass }% số câu.
+consent-heading = Bạn đã chọn

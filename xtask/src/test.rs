@@ -89,13 +89,18 @@ fn wasm_tests(tools: &Tools) -> Result {
         .current_dir(root().join("app")))
 }
 
-/// Playwright against the release build, served on loopback by the same server as `serve`.
+/// Playwright against the release build, served on loopback by the same server as `serve`. The
+/// records tests check what the app made with the `kns` command: it is built first, and named
+/// in KNS_BIN.
 fn e2e(tools: &Tools) -> Result {
+    run(tools.command("cargo").args(["build", "--locked", "-p", "kns-cli"]).current_dir(root()))?;
+    let kns = root().join("target/debug/kns");
     let server = server::Server::start("127.0.0.1", 0, dist())?;
     let result = run(tools
         .command("npx")
         .args(["playwright", "test", "--config", "e2e/playwright.config.ts"])
         .env("BASE_URL", format!("http://127.0.0.1:{}", server.port()))
+        .env("KNS_BIN", kns)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .current_dir(root()));
     server.stop();

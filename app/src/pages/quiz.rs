@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use kns_core::claim::Claim;
 use kns_core::content::{CompiledLesson, Inline, Question, QuestionKind};
 use kns_core::i18n::Arg;
 use kns_core::progress::Completion;
@@ -73,8 +74,11 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
     let position = RwSignal::new(resume_at(&quiz, seed.get_untracked(), |id| resumed.contains_key(id)));
     let answers: RwSignal<HashMap<String, Answer>> = RwSignal::new(resumed);
     let finished = RwSignal::new(false);
+    // When this run began: a record says how long the quiz took.
+    let started = RwSignal::new(js_sys::Date::now());
 
     let retry = move |_| {
+        started.set(js_sys::Date::now());
         answers.set(HashMap::new());
         position.set(0);
         finished.set(false);
@@ -120,6 +124,9 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
                                 {review.into_iter().map(|q| view! { <li>{inlines(q.prompt)}</li> }).collect_view()}
                             </ul>
                         })}
+                        {outcome.passed.then(|| view! {
+                            <p><a href="/settings#records" class="records-link">{i18n.t("quiz-records")}</a></p>
+                        })}
                         <div class="actions">
                             <button type="button" class="button" on:click=retry>{i18n.t("quiz-retry")}</button>
                             <Link to=Route::Lesson(lesson_id.clone()) class="button secondary">{i18n.t("quiz-back-to-lesson")}</Link>
@@ -130,6 +137,7 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
             }
             let (lesson_key, hash_key) = (lesson_key.clone(), hash.clone());
             let (lesson_done, hash_done, quiz_for_finish) = (lesson_key.clone(), hash.clone(), quiz.clone());
+            let compiled_done = compiled.clone();
             let order = shuffled(total, seed.get());
             let index = order[position.get().min(total.saturating_sub(1))];
             let question = quiz.questions[index].clone();
@@ -150,6 +158,10 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
                         if position.get_untracked() + 1 >= total {
                             let result = answers.with_untracked(|a| result(&quiz_for_finish, |id| a.get(id)));
                             let at_ms = js_sys::Date::now() as u64;
+                            let seconds = ((at_ms as f64 - started.get_untracked()) / 1000.0) as u32;
+                            if let Some(claim) = Claim::passed(&compiled_done, &result, seconds, at_ms) {
+                                progress.keep_claim(claim);
+                            }
                             let completion = Completion { hash: hash_done.clone(), lang, result, at_ms };
                             progress.finish(&lesson_done, completion);
                             finished.set(true);

@@ -9,6 +9,10 @@
 //! The object store `profiles` (schema version 3) holds the learners on the device
 //! ([`Profiles`], wire form) under the one key `profiles`; until someone makes a profile it is
 //! empty, and every learner is the first profile, `default`, as before profiles existed.
+//! Schema version 4 adds what completion records are made from and kept in (issue 6): `claims`
+//! (what a passed quiz leaves, [`Claim`], under `<profile>/<lesson>/<ms>`), `records` (the
+//! signed record, a JWS string, under its claim's key), `keys` (each learner's Ed25519 seed,
+//! under the profile id) and `consents` ([`Consent`], under the profile id).
 //!
 //! Every change is one small read-write transaction that reads the record, applies the change
 //! (kns-core's rules) and writes it back, awaited until it commits: two tabs answering at once
@@ -21,6 +25,8 @@
 //! and the course page's wasm is at its budget. The tests still use `idb` to write fixtures.
 
 use js_sys::{Array, Function, Promise, Reflect};
+use kns_core::claim::Claim;
+use kns_core::consent::Consent;
 use kns_core::profile::Profiles;
 use kns_core::progress::{Change, LessonProgress, Loaded, Store, StoreError, progress_key};
 use kns_core::wire;
@@ -34,10 +40,14 @@ use web_sys::{
 /// The database's name and its schema version (raise it, and migrate in `upgrade`, to change
 /// the schema).
 pub const DB_NAME: &str = "kns";
-pub const DB_VERSION: u32 = 3;
+pub const DB_VERSION: u32 = 4;
 const PROGRESS: &str = "progress";
 const LESSONS: &str = "lessons";
 const PROFILES: &str = "profiles";
+const CLAIMS: &str = "claims";
+const RECORDS: &str = "records";
+const KEYS: &str = "keys";
+const CONSENTS: &str = "consents";
 
 /// Progress kept in IndexedDB.
 pub struct IdbStore {
@@ -57,10 +67,11 @@ fn reason(e: Option<DomException>) -> StoreError {
     }
 }
 
-/// A stored value as a record; `None` for anything that is not one of ours (damaged, foreign).
-fn decode(value: JsValue) -> Option<LessonProgress> {
+/// A stored value in the wire form; `None` for anything that is not one of ours (damaged,
+/// foreign).
+fn decode<T: serde::de::DeserializeOwned>(value: JsValue) -> Option<T> {
     let bytes = value.dyn_into::<js_sys::Uint8Array>().ok()?;
-    wire::decode::<LessonProgress>(&bytes.to_vec()).ok()
+    wire::decode::<T>(&bytes.to_vec()).ok()
 }
 
 /// A promise settled by two of a target's events (`set` puts the two handlers in place).
@@ -131,12 +142,12 @@ impl IdbStore {
             web_sys::window().ok_or_else(none)?.indexed_db().map_err(failed).map_err(unavailable)?;
         let request =
             factory.ok_or_else(none)?.open_with_u32(name, DB_VERSION).map_err(failed).map_err(unavailable)?;
-        // From any older version (none, 1, 2): create the stores it lacks; what is there stays.
+        // From any older version (none, 1, 2, 3): create the stores it lacks; what is there stays.
         let opening = request.clone();
         let upgrade = Closure::once_into_js(move || {
             if let Ok(db) = opening.result().map(JsCast::unchecked_into::<IdbDatabase>) {
                 let names = db.object_store_names();
-                for name in [PROGRESS, LESSONS, PROFILES] {
+                for name in [PROGRESS, LESSONS, PROFILES, CLAIMS, RECORDS, KEYS, CONSENTS] {
                     if !names.contains(name) {
                         let _ = db.create_object_store(name);
                     }
@@ -181,10 +192,21 @@ impl IdbStore {
     /// Writes a raw value under a key of an object store, bypassing the wire form (tests use it
     /// to plant damage).
     pub async fn put_raw(&self, name: &str, key: &str, value: &JsValue) -> Result<(), StoreError> {
-        let tx = self.writing(&[name], false)?;
+        self.put(name, key, value, false).await
+    }
+
+    async fn put(&self, name: &str, key: &str, value: &JsValue, strict: bool) -> Result<(), StoreError> {
+        let tx = self.writing(&[name], strict)?;
         let store = tx.object_store(name).map_err(failed)?;
         done(store.put_with_key(value, &key.into()).map_err(failed)?).await?;
         commit(tx).await
+    }
+
+    /// Keeps what a passed quiz leaves, for a record to be made from (strict durability, like the
+    /// completion it comes with).
+    pub async fn keep_claim(&self, profile: &str, claim: &Claim) -> Result<(), StoreError> {
+        let bytes = js_sys::Uint8Array::from(wire::encode(claim).as_slice());
+        self.put(CLAIMS, &claim.key(profile), &bytes, true).await
     }
 
     /// The kept lesson file of this name, if there is one.
@@ -230,27 +252,108 @@ impl IdbStore {
         if value.is_undefined() {
             return Ok(Profiles::default());
         }
-        value
-            .dyn_into::<js_sys::Uint8Array>()
-            .ok()
-            .and_then(|bytes| wire::decode::<Profiles>(&bytes.to_vec()).ok())
-            .filter(|profiles| !profiles.list.is_empty())
-            .ok_or(StoreError::Damaged)
+        decode::<Profiles>(value).filter(|profiles| !profiles.list.is_empty()).ok_or(StoreError::Damaged)
     }
 
     /// Saves the learners (strict durability: a new learner or lock is on disk when this
     /// returns); with `forget`, that learner's progress goes in the same transaction, so a
     /// profile and its progress are deleted together or not at all.
     pub async fn save_profiles(&self, profiles: &Profiles, forget: Option<&str>) -> Result<(), StoreError> {
-        let tx = self.writing(&[PROFILES, PROGRESS], true)?;
+        let tx = self.writing(&[PROFILES, PROGRESS, CLAIMS, RECORDS, KEYS, CONSENTS], true)?;
         let store = tx.object_store(PROFILES).map_err(failed)?;
         let bytes = js_sys::Uint8Array::from(wire::encode(profiles).as_slice());
         store.put_with_key(&bytes, &PROFILES_KEY.into()).map_err(failed)?;
         if let Some(profile) = forget {
-            let progress = tx.object_store(PROGRESS).map_err(failed)?;
-            progress.delete(&profile_range(profile)?).map_err(failed)?;
+            for name in [PROGRESS, CLAIMS, RECORDS] {
+                tx.object_store(name).map_err(failed)?.delete(&profile_range(profile)?).map_err(failed)?;
+            }
+            for name in [KEYS, CONSENTS] {
+                tx.object_store(name).map_err(failed)?.delete(&profile.into()).map_err(failed)?;
+            }
         }
         commit(tx).await
+    }
+}
+
+/// Every value under a key range, with its key, in key order.
+async fn all_in(store: &IdbObjectStore, range: &JsValue) -> Result<Vec<(String, JsValue)>, StoreError> {
+    let keys = done(store.get_all_keys_with_key(range).map_err(failed)?).await?.unchecked_into::<Array>();
+    let values = done(store.get_all_with_key(range).map_err(failed)?).await?.unchecked_into::<Array>();
+    Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v))).collect())
+}
+
+impl IdbStore {
+    /// A learner's claims and records, read in one transaction (so a record is never seen
+    /// without its claim); a claim that does not decode is left out and counted.
+    pub async fn claims_and_records(
+        &self,
+        profile: &str,
+    ) -> Result<(Vec<(String, Claim)>, Vec<(String, String)>, usize), StoreError> {
+        let names: Array = [CLAIMS, RECORDS].iter().map(|n| JsValue::from_str(n)).collect();
+        let tx = self.db.transaction_with_str_sequence(&names).map_err(failed)?;
+        let range = profile_range(profile)?;
+        let mut skipped = 0;
+        let mut claims = Vec::new();
+        for (key, value) in all_in(&tx.object_store(CLAIMS).map_err(failed)?, &range).await? {
+            let claim =
+                value.dyn_into::<js_sys::Uint8Array>().ok().and_then(|b| wire::decode(&b.to_vec()).ok());
+            match claim {
+                Some(claim) => claims.push((key, claim)),
+                None => skipped += 1,
+            }
+        }
+        let records = all_in(&tx.object_store(RECORDS).map_err(failed)?, &range)
+            .await?
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value.as_string()?)))
+            .collect();
+        Ok((claims, records, skipped))
+    }
+
+    /// Keeps signed records, each under its claim's key, all or none (strict durability).
+    pub async fn keep_records(&self, records: &[(String, String)]) -> Result<(), StoreError> {
+        let tx = self.writing(&[RECORDS], true)?;
+        let store = tx.object_store(RECORDS).map_err(failed)?;
+        for (key, jws) in records {
+            store.put_with_key(&jws.into(), &key.into()).map_err(failed)?;
+        }
+        commit(tx).await
+    }
+
+    /// A learner's signing key seed; made from `fresh` and kept if they have none yet. Added, never
+    /// overwritten: if another tab made one first, that one is read back and used.
+    pub async fn signing_seed(&self, profile: &str, fresh: [u8; 32]) -> Result<[u8; 32], StoreError> {
+        let read = |value: JsValue| -> Option<[u8; 32]> {
+            value.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec().try_into().ok()
+        };
+        if let Some(seed) = read(done(self.reading(KEYS)?.get(&profile.into()).map_err(failed)?).await?) {
+            return Ok(seed);
+        }
+        let tx = self.writing(&[KEYS], true)?;
+        let store = tx.object_store(KEYS).map_err(failed)?;
+        let added =
+            done(store.add_with_key(&js_sys::Uint8Array::from(&fresh[..]), &profile.into()).map_err(failed)?)
+                .await;
+        if added.is_ok() && commit(tx).await.is_ok() {
+            return Ok(fresh);
+        }
+        read(done(self.reading(KEYS)?.get(&profile.into()).map_err(failed)?).await?)
+            .ok_or(StoreError::Damaged)
+    }
+
+    /// A learner's consent (none given, where nothing was saved; `Damaged` if it does not decode).
+    pub async fn consent(&self, profile: &str) -> Result<Consent, StoreError> {
+        let value = done(self.reading(CONSENTS)?.get(&profile.into()).map_err(failed)?).await?;
+        if value.is_undefined() {
+            return Ok(Consent::default());
+        }
+        decode(value).ok_or(StoreError::Damaged)
+    }
+
+    /// Saves a learner's consent (strict durability).
+    pub async fn save_consent(&self, profile: &str, consent: &Consent) -> Result<(), StoreError> {
+        let bytes = js_sys::Uint8Array::from(wire::encode(consent).as_slice());
+        self.put(CONSENTS, profile, &bytes, true).await
     }
 }
 
@@ -260,7 +363,7 @@ impl Store for IdbStore {
         let values = done(request).await?.unchecked_into::<Array>();
         let mut loaded = Loaded::default();
         for value in values.iter() {
-            let record = decode(value).filter(|record| record.profile == profile);
+            let record = decode::<LessonProgress>(value).filter(|record| record.profile == profile);
             match record {
                 Some(record) => loaded.records.push(record),
                 None => loaded.skipped += 1,
@@ -280,7 +383,7 @@ impl Store for IdbStore {
         let key = JsValue::from_str(&progress_key(profile, lesson));
         // Read and write in the one transaction: nothing can come between them.
         let stored = done(store.get(&key).map_err(failed)?).await?;
-        let mut record = decode(stored)
+        let mut record = decode::<LessonProgress>(stored)
             .filter(|r| r.profile == profile && r.lesson == lesson)
             .unwrap_or_else(|| LessonProgress::new(profile, lesson));
         record.apply(change);

@@ -1,0 +1,386 @@
+//! The learner's completion records, on the settings page (issue 6): the notice and consent per
+//! purpose, making records from the quizzes they passed (signed here, with their profile's key:
+//! see [`kns_core::claim`] for why not on the course page), the list, and the downloads (the
+//! records, one JWS per line, and the consent given).
+//!
+//! Nothing is made before the learner agrees to keep records; nothing is pre-ticked.
+
+use std::rc::Rc;
+
+use kns_core::claim::{Claim, Issue, sign, uuid};
+use kns_core::consent::{Consent, Event, Purpose};
+use kns_core::i18n::Arg;
+use kns_core::jws::Keypair;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::i18n::{I18n, use_i18n};
+use crate::platform::download;
+use crate::platform::idb_store::IdbStore;
+use crate::profiles::Learners;
+
+/// A record as the list shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    jws: String,
+    title: String,
+    at_ms: u64,
+    score: u32,
+    total: u32,
+}
+
+/// What the section shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Shown {
+    Loading,
+    /// No IndexedDB: nothing can be kept.
+    NoStore,
+    /// The notice and the choices (first time, or to change them).
+    Form,
+    /// The choices made, and the records.
+    Records,
+}
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    i18n: I18n,
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    profile: Memo<Option<String>>,
+    consent: RwSignal<Consent>,
+    rows: RwSignal<Vec<Row>>,
+    shown: RwSignal<Shown>,
+    said: RwSignal<String>,
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Bytes from the browser's secure random source; `None` where there is none (a key is then
+/// not made: never from a weaker source).
+fn secure_random<const N: usize>() -> Option<[u8; N]> {
+    let mut bytes = [0u8; N];
+    window().crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// A day as the learner reads it: 26/11/2026 (the phone's time zone).
+fn day(at_ms: u64) -> String {
+    let date = js_sys::Date::new(&(at_ms as f64).into());
+    format!("{:02}/{:02}/{}", date.get_date(), date.get_month() + 1, date.get_full_year())
+}
+
+impl Ctx {
+    fn t(&self, id: &str) -> String {
+        self.i18n.t(id)
+    }
+
+    /// Reads the learner's consent and records, and makes the records their passes are owed,
+    /// if they agreed to keep them.
+    async fn load(self, profile: String) {
+        let Some(store) = self.store.get_value() else { return };
+        let consent = store.consent(&profile).await.unwrap_or_default();
+        let first = !consent.answered();
+        self.consent.set(consent.clone());
+        match self.make_records(&store, &profile, &consent).await {
+            Ok((rows, made, skipped)) => {
+                self.rows.set(rows);
+                let mut said = Vec::new();
+                if made > 0 {
+                    said.push(self.i18n.format("records-made", &[("count", Arg::Num(made as i64))]));
+                }
+                if skipped > 0 {
+                    said.push(self.i18n.format("records-unreadable", &[("count", Arg::Num(skipped as i64))]));
+                }
+                self.said.set(said.join(" "));
+            }
+            Err(()) => self.said.set(self.t("records-failed")),
+        }
+        self.shown.set(if first { Shown::Form } else { Shown::Records });
+    }
+
+    /// Signs a record for every claim that has none (when the learner agreed to keep records),
+    /// keeps them, and returns every record with how many were made now and how many claims
+    /// could not be read.
+    async fn make_records(
+        self,
+        store: &IdbStore,
+        profile: &str,
+        consent: &Consent,
+    ) -> Result<(Vec<Row>, usize, usize), ()> {
+        let (claims, records, skipped) = store.claims_and_records(profile).await.map_err(|_| ())?;
+        let has = |key: &str| records.iter().any(|(k, _)| k == key);
+        let owed: Vec<&(String, Claim)> = claims.iter().filter(|(key, _)| !has(key)).collect();
+        let mut made = Vec::new();
+        if consent.allows(Purpose::Keep) && !owed.is_empty() {
+            let seed = secure_random().ok_or(())?;
+            let keys = Keypair::from_seed(&store.signing_seed(profile, seed).await.map_err(|_| ())?);
+            let origin = window().location().origin().unwrap_or_default();
+            for (key, claim) in owed {
+                let lang = claim.lang;
+                let words = |id: &str, args: &[(&str, Arg)]| self.i18n.format_in(lang, id, args);
+                let description = words("record-description", &[]);
+                let criteria = words("record-criteria", &[("pass", Arg::Num(i64::from(claim.pass_mark)))]);
+                let domain = words(&format!("competency-{}", claim.competency.slug()), &[]);
+                let issue = Issue {
+                    origin: &origin,
+                    id: uuid(secure_random().ok_or(())?),
+                    subject: None,
+                    cohort: None,
+                    app_version: env!("CARGO_PKG_VERSION"),
+                    description: &description,
+                    criteria: &criteria,
+                    domain: &domain,
+                };
+                made.push((key.clone(), sign(&keys, claim, &issue)));
+            }
+            store.keep_records(&made).await.map_err(|_| ())?;
+        }
+        let count = made.len();
+        let all: Vec<(String, String)> = records.into_iter().chain(made).collect();
+        let rows = claims
+            .iter()
+            .filter_map(|(key, claim)| {
+                let (_, jws) = all.iter().find(|(k, _)| k == key)?;
+                Some(Row {
+                    jws: jws.clone(),
+                    title: claim.title.clone(),
+                    at_ms: claim.at_ms,
+                    score: claim.score,
+                    total: claim.total,
+                })
+            })
+            .collect();
+        Ok((rows, count, skipped))
+    }
+
+    /// Saves the choices made on the form, then makes what records they allow.
+    fn choose(self, chosen: Vec<Purpose>, under_16: bool) {
+        let (Some(profile), Some(store)) = (self.profile.get_untracked(), self.store.get_value()) else {
+            return;
+        };
+        let mut consent = self.consent.get_untracked();
+        consent.choose(&chosen, under_16, now_ms());
+        spawn_local(async move {
+            if store.save_consent(&profile, &consent).await.is_err() {
+                self.said.set(self.t("records-failed"));
+                return;
+            }
+            self.load(profile).await;
+            self.shown.set(Shown::Records);
+            self.said.update(|said| {
+                let saved = self.t("consent-saved");
+                *said = if said.is_empty() { saved } else { format!("{saved} {said}") };
+            });
+        });
+    }
+
+    fn guardian(self) {
+        let (Some(profile), Some(store)) = (self.profile.get_untracked(), self.store.get_value()) else {
+            return;
+        };
+        let mut consent = self.consent.get_untracked();
+        consent.record(Event::Guardian, now_ms());
+        spawn_local(async move {
+            if store.save_consent(&profile, &consent).await.is_ok() {
+                self.consent.set(consent);
+                self.said.set(self.t("consent-guardian-done"));
+            } else {
+                self.said.set(self.t("records-failed"));
+            }
+        });
+    }
+}
+
+/// The "Hồ sơ học tập" section of the settings page.
+#[component]
+pub fn RecordsSection() -> impl IntoView {
+    let learners = expect_context::<Learners>();
+    let ctx = Ctx {
+        i18n: use_i18n(),
+        store: StoredValue::new_local(None),
+        profile: Memo::new(move |_| {
+            learners.ready.get().then(|| learners.profiles.with(|p| p.current.clone()))
+        }),
+        consent: RwSignal::new(Consent::default()),
+        rows: RwSignal::new(Vec::new()),
+        shown: RwSignal::new(Shown::Loading),
+        said: RwSignal::new(String::new()),
+    };
+    let opened = RwSignal::new(false);
+    spawn_local(async move {
+        match IdbStore::open(|| {}).await {
+            Ok(store) => ctx.store.set_value(Some(Rc::new(store))),
+            Err(_) => ctx.shown.set(Shown::NoStore),
+        }
+        opened.set(true);
+    });
+    // Each learner has their own consent and records: follow the one in use.
+    Effect::new(move |_| {
+        if let (true, Some(profile)) = (opened.get(), ctx.profile.get())
+            && ctx.store.with_value(Option::is_some)
+        {
+            ctx.said.set(String::new());
+            spawn_local(ctx.load(profile));
+        }
+    });
+    // Arriving from a passed quiz's link (`/settings#records`): the keyboard, the screen reader
+    // and the eye go to this section once it is drawn.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if ctx.shown.get() != Shown::Loading
+            && window().location().hash().as_deref() == Ok("#records")
+            && let Some(heading) = heading.get_untracked()
+        {
+            let _ = heading.focus();
+            heading.scroll_into_view();
+        }
+    });
+    view! {
+        <section class="records-section" aria-labelledby="records-heading">
+            <h2 id="records-heading" tabindex="-1" node_ref=heading>{ctx.t("records-heading")}</h2>
+            <p class="records-said" role="status">{move || ctx.said.get()}</p>
+            {move || match ctx.shown.get() {
+                Shown::Loading => ().into_any(),
+                Shown::NoStore => view! { <p>{ctx.t("records-no-store")}</p> }.into_any(),
+                Shown::Form => form(ctx).into_any(),
+                Shown::Records => records(ctx).into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The notice and a box per purpose, none ticked unless the learner ticked it before.
+fn form(ctx: Ctx) -> impl IntoView {
+    let consent = ctx.consent.get_untracked();
+    let ticked: Vec<(Purpose, RwSignal<bool>)> =
+        Purpose::ALL.iter().map(|p| (*p, RwSignal::new(consent.given(*p)))).collect();
+    let under_16 = RwSignal::new(consent.under_16());
+    let boxes = ticked.clone();
+    let save = move |_| {
+        let chosen = ticked.iter().filter(|(_, on)| on.get_untracked()).map(|(p, _)| *p).collect();
+        ctx.choose(chosen, under_16.get_untracked());
+    };
+    view! {
+        <p>{ctx.t("records-what")}</p>
+        <p>{ctx.t("records-contains")}</p>
+        <fieldset class="consent">
+            <legend>{ctx.t("records-ask")}</legend>
+            {boxes
+                .into_iter()
+                .map(|(purpose, on)| {
+                    view! {
+                        <label class="consent-check">
+                            <input type="checkbox" name=purpose.slug() prop:checked=move || on.get()
+                                on:change=move |e| on.set(event_target_checked(&e))/>
+                            <span>{ctx.t(&format!("consent-{}", purpose.slug()))}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <label class="consent-check">
+            <input type="checkbox" name="under-16" prop:checked=move || under_16.get()
+                on:change=move |e| under_16.set(event_target_checked(&e))/>
+            <span>{ctx.t("consent-under-16")}</span>
+        </label>
+        <p class="hint">{ctx.t("consent-under-16-hint")}</p>
+        <p class="hint">{ctx.t("consent-withdraw-note")}</p>
+        <button type="button" class="button" id="consent-save" on:click=save>{ctx.t("consent-save")}</button>
+    }
+}
+
+/// What was chosen, the guardian's step if one is needed, and the records.
+fn records(ctx: Ctx) -> impl IntoView {
+    let consent = ctx.consent;
+    let choices = move || {
+        let consent = consent.get();
+        Purpose::ALL
+            .iter()
+            .map(|p| {
+                let answer = if consent.given(*p) { "consent-yes" } else { "consent-no" };
+                view! {
+                    <li>
+                        <span>{ctx.t(&format!("consent-{}", p.slug()))}</span>
+                        ": "
+                        <strong>{ctx.t(answer)}</strong>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let needs_guardian = move || {
+        consent.with(|c| c.under_16() && (c.given(Purpose::Send) || c.given(Purpose::Host)))
+            && !consent.with(|c| c.allows(Purpose::Send) || c.allows(Purpose::Host))
+    };
+    let export_consent = move |_| {
+        // The learner's key, as their records name it (none before the first record).
+        let did = ctx.rows.with_untracked(|rows| {
+            rows.first()
+                .and_then(|r| kns_core::jws::verify_jws(&r.jws).ok())
+                .map(|v| kns_core::jws::did_key(&v.public_key))
+        });
+        let text = consent.with_untracked(|c| c.export(&did.unwrap_or_default()));
+        download::save("dong-y-ho-so.json", "application/json", &text);
+    };
+    let export_records = move |_| {
+        let lines: Vec<String> = ctx.rows.with_untracked(|rows| rows.iter().map(|r| r.jws.clone()).collect());
+        download::save("ho-so-hoc-tap.txt", "text/plain", &(lines.join("\n") + "\n"));
+    };
+    // The records first (what the learner came for), then what they agreed to.
+    view! {
+        {move || {
+            let rows = ctx.rows.get();
+            if !consent.with(|c| c.given(Purpose::Keep)) && rows.is_empty() {
+                return view! { <p>{ctx.t("records-not-kept")}</p> }.into_any();
+            }
+            if rows.is_empty() {
+                return view! { <p>{ctx.t("records-none")}</p> }.into_any();
+            }
+            let heading = ctx.i18n.format("records-list-heading", &[("count", Arg::Num(rows.len() as i64))]);
+            view! {
+                <h3>{heading}</h3>
+                <ul class="records">
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let line = ctx.i18n.format("record-line", &[
+                                ("date", Arg::Str(&day(row.at_ms))),
+                                ("score", Arg::Num(i64::from(row.score))),
+                                ("total", Arg::Num(i64::from(row.total))),
+                            ]);
+                            view! {
+                                <li class="record">
+                                    <strong class="record-title">{row.title}</strong>
+                                    <span>{line}</span>
+                                    <span class="record-kind">{ctx.t("record-self")}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <button type="button" class="button" id="records-export" on:click=export_records>
+                    {ctx.t("records-export")}
+                </button>
+            }
+            .into_any()
+        }}
+        <h3>{ctx.t("consent-heading")}</h3>
+        <ul class="consent-choices">{choices}</ul>
+        {move || needs_guardian().then(|| view! {
+            <p class="hint">{ctx.t("consent-guardian-needed")}</p>
+            <button type="button" class="button secondary" on:click=move |_| ctx.guardian()>
+                {ctx.t("consent-guardian")}
+            </button>
+        })}
+        <div class="actions">
+            <button type="button" class="button secondary" on:click=move |_| {
+                ctx.said.set(String::new());
+                ctx.shown.set(Shown::Form);
+            }>
+                {ctx.t("consent-change")}
+            </button>
+            <button type="button" class="button secondary" on:click=export_consent>{ctx.t("consent-export")}</button>
+        </div>
+    }
+}

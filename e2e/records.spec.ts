@@ -1,0 +1,235 @@
+// Completion records (issue 6): a passed quiz becomes a signed Open Badges record once the
+// learner agrees, never before; the downloaded file checks out with the project's own `kns
+// verify` and with an independent JOSE implementation (the `jose` npm library), and `kns verify`
+// accepts a record that `jose` signed. Consent is per purpose, nothing pre-ticked, and a learner
+// under 16 needs a guardian before records may leave the device.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { expectNoAxeViolations, lessonJson, takeQuiz, type Json } from './helpers';
+
+const LESSON = 'nhan-dien-lua-dao';
+const KNS = process.env.KNS_BIN ?? join(__dirname, '..', 'target', 'debug', 'kns');
+
+const said = (page: Page) => page.locator('.records-said');
+
+async function passQuiz(page: Page): Promise<Json> {
+  const lesson = await lessonJson(page, LESSON, 'vi');
+  await page.goto(`/lesson/${LESSON}/quiz`);
+  await takeQuiz(page, lesson, () => true);
+  await expect(page.locator('.verdict.passed')).toBeVisible();
+  await expect(page.locator('.saved')).toBeVisible();
+  return lesson;
+}
+
+async function openRecords(page: Page) {
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Hồ sơ học tập' })).toBeVisible();
+}
+
+/** How many signed records IndexedDB holds. */
+async function storedRecords(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const r = indexedDB.open('kns');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const n: number = await new Promise((ok, fail) => {
+      const r = db.transaction('records').objectStore('records').count();
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    db.close();
+    return n;
+  });
+}
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+function base58(bytes: Uint8Array): string {
+  let n = BigInt('0x' + Buffer.from(bytes).toString('hex'));
+  let out = '';
+  while (n > 0n) {
+    out = BASE58[Number(n % 58n)] + out;
+    n /= 58n;
+  }
+  for (const b of bytes) {
+    if (b !== 0) break;
+    out = '1' + out;
+  }
+  return out;
+}
+
+function unbase58(text: string): Uint8Array {
+  let n = 0n;
+  for (const c of text) n = n * 58n + BigInt(BASE58.indexOf(c));
+  return Uint8Array.from(Buffer.from(n.toString(16).padStart(68, '0'), 'hex'));
+}
+
+/** The Ed25519 public key a did:key names, as a JWK (independently of kns-core's reading). */
+function jwkOf(did: string) {
+  const bytes = unbase58(did.replace('did:key:z', '').split('#')[0]);
+  expect([...bytes.subarray(0, 2)]).toEqual([0xed, 0x01]);
+  return { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(bytes.subarray(2)).toString('base64url') };
+}
+
+function kns(args: string[]): { status: number; out: string } {
+  try {
+    return { status: 0, out: execFileSync(KNS, args, { encoding: 'utf8' }) };
+  } catch (e: any) {
+    return { status: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+}
+
+test('a passed quiz becomes a signed record once the learner agrees; the file checks out with kns verify and with jose', async ({ page }) => {
+  const lesson = await passQuiz(page);
+  // The result offers the records; the settings page opens on them.
+  await page.getByRole('link', { name: 'Xem hồ sơ học tập của bạn' }).click();
+  await expect(page).toHaveURL(/\/settings#records$/);
+  await expect(page.getByRole('heading', { name: 'Hồ sơ học tập' })).toBeFocused();
+  // The notice says what a record holds and asks per purpose; nothing is ticked, nothing made yet.
+  await expect(page.getByText('Không có tên, số điện thoại hay số căn cước của bạn.', { exact: false })).toBeVisible();
+  const boxes = page.locator('.records-section input[type="checkbox"]');
+  await expect(boxes).toHaveCount(4);
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+  expect(await storedRecords(page)).toBe(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(said(page)).toHaveText('Đã lưu lựa chọn của bạn. Đã ghi 1 hồ sơ mới.');
+  await expect(page.getByRole('heading', { name: 'Hồ sơ đã ghi (1)' })).toBeVisible();
+  const total = lesson.quiz.questions.length;
+  const row = page.locator('.record');
+  await expect(row.locator('.record-title')).toHaveText(lesson.title);
+  await expect(row).toContainText(`đúng ${total}/${total} câu`);
+  await expect(row).toContainText('Tự xác nhận trên máy này');
+  expect(await storedRecords(page)).toBe(1);
+  await expectNoAxeViolations(page);
+
+  // Opening the page again makes no second record of the same pass.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Hồ sơ đã ghi (1)' })).toBeVisible();
+  await expect(said(page)).toBeEmpty();
+  expect(await storedRecords(page)).toBe(1);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải hồ sơ về máy' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('ho-so-hoc-tap.txt');
+  const dir = mkdtempSync(join(tmpdir(), 'kns-records-'));
+  const file = join(dir, 'records.txt');
+  await download.saveAs(file);
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(1);
+  const record = lines[0];
+
+  // The project's verifier, against the course as served.
+  const course = join(dir, 'course.json');
+  writeFileSync(course, await (await page.request.get('/content/course.json')).text());
+  const verified = kns(['verify', '--course', course, file]);
+  expect(verified.out).toContain('1 valid, 0 invalid');
+  expect(verified.status).toBe(0);
+
+  // An independent implementation: jose checks the signature and the JWT claims.
+  const header = JSON.parse(Buffer.from(record.split('.')[0], 'base64url').toString());
+  expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
+  const did = header.kid.split('#')[0];
+  const key = await importJWK(jwkOf(header.kid), 'EdDSA');
+  const { payload } = await jwtVerify(record, key, { issuer: did, subject: did, typ: 'vc+jwt' });
+  const vc = payload as Json;
+  expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+  expect(vc['@context'].slice(0, 2)).toEqual([
+    'https://www.w3.org/ns/credentials/v2',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  ]);
+  expect(vc.jti).toBe(vc.id);
+  expect(vc.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(vc.credentialSubject.achievement.name).toBe(lesson.title);
+  expect(vc.credentialSubject.achievement.alignment[0].targetCode).toBe(lesson.competency);
+  expect(vc.kns).toMatchObject({ lesson: LESSON, version: lesson.version, score: total, total, passMark: lesson.quiz.pass_mark });
+  expect(vc.kns.correct).toHaveLength(total);
+  expect(vc.kns.seconds).toBeGreaterThanOrEqual(0);
+  // The project context the record names is served, and declares the kns object.
+  const context = await (await page.request.get(new URL(vc['@context'][2]).pathname)).json();
+  expect(Object.keys(context['@context'].kns['@context'])).toEqual(expect.arrayContaining(Object.keys(vc.kns)));
+
+  // The other way: a record jose signs with its own Ed25519 key passes kns verify; altered, it does not.
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  const x = Buffer.from((await exportJWK(publicKey)).x!, 'base64url');
+  const joseDid = `did:key:z${base58(Uint8Array.from([0xed, 0x01, ...x]))}`;
+  const theirs = { ...vc, id: 'urn:uuid:0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f', issuer: { id: joseDid, type: ['Profile'] } };
+  Object.assign(theirs, { iss: joseDid, sub: vc.sub, jti: theirs.id });
+  const signed = await new SignJWT(theirs)
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: `${joseDid}#${joseDid.slice('did:key:'.length)}` })
+    .sign(privateKey);
+  const joseFile = join(dir, 'jose.txt');
+  writeFileSync(joseFile, `${signed}\n${record}\n`);
+  const both = kns(['verify', '--course', course, joseFile]);
+  expect(both.out).toContain('2 valid, 0 invalid');
+  expect(both.status).toBe(0);
+  const [h, p, s] = signed.split('.');
+  const altered = JSON.parse(Buffer.from(p, 'base64url').toString());
+  altered.kns.score = 0;
+  writeFileSync(joseFile, `${h}.${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${s}\n`);
+  const tampered = kns(['verify', '--course', course, joseFile]);
+  expect(tampered.status).toBe(1);
+  expect(tampered.out).toContain('bad-signature');
+});
+
+test('nothing is made without consent; under 16 a guardian must agree before records leave; consent is kept and exported', async ({ page }) => {
+  await passQuiz(page);
+  await openRecords(page);
+  // Saving with nothing ticked is a "no": no record is made, and the page says so.
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.getByText('Bạn chưa đồng ý ghi hồ sơ, nên máy không ghi.', { exact: false })).toBeVisible();
+  await expect(page.locator('.consent-choices li strong')).toHaveText(['Không đồng ý', 'Không đồng ý', 'Không đồng ý']);
+  expect(await storedRecords(page)).toBe(0);
+
+  // The choices can be changed; the boxes show what was chosen before.
+  await page.getByRole('button', { name: 'Thay đổi lựa chọn' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' })).not.toBeChecked();
+  for (const name of [
+    'Ghi và lưu hồ sơ trên máy này',
+    'Gửi hồ sơ cho người hướng dẫn hoặc nơi thu nhận của Thành phố',
+    'Gửi hồ sơ cho ứng dụng hoặc trang web đang mở bài học này, ví dụ ứng dụng Công dân số',
+    'Người học dưới 16 tuổi',
+  ]) {
+    await page.getByRole('checkbox', { name }).check();
+  }
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(said(page)).toHaveText('Đã lưu lựa chọn của bạn. Đã ghi 1 hồ sơ mới.');
+  await expect(page.locator('.consent-choices li strong')).toHaveText(['Đồng ý', 'Đồng ý', 'Đồng ý']);
+  await expect(page.getByText('Người học dưới 16 tuổi: hồ sơ chưa được gửi đi', { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Tôi là cha mẹ hoặc người giám hộ, tôi đồng ý' }).click();
+  await expect(said(page)).toHaveText('Cha mẹ hoặc người giám hộ đã đồng ý.');
+  await expect(page.getByRole('button', { name: 'Tôi là cha mẹ hoặc người giám hộ, tôi đồng ý' })).toHaveCount(0);
+
+  // Kept: after a reload the choices stand, and the download says what holds and its history.
+  await page.reload();
+  await expect(page.locator('.consent-choices li strong')).toHaveText(['Đồng ý', 'Đồng ý', 'Đồng ý']);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải bản ghi đồng ý' }).click(),
+  ]);
+  const consent = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(consent.allows).toEqual({ keep: true, send: true, host: true });
+  expect(consent.under16).toBe(true);
+  expect(consent.learner).toMatch(/^did:key:z6Mk/);
+  expect(consent.history.map((e: Json) => e.event)).toEqual([
+    '16-or-over', 'under-16', 'given', 'given', 'given', 'guardian-confirmed',
+  ]);
+
+  // Withdrawn: records stay, no new one is made, and the page says what holds.
+  await page.getByRole('button', { name: 'Thay đổi lựa chọn' }).click();
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).uncheck();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.locator('.consent-choices li strong').first()).toHaveText('Không đồng ý');
+  await expect(page.getByRole('heading', { name: 'Hồ sơ đã ghi (1)' })).toBeVisible();
+});
