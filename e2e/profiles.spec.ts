@@ -49,6 +49,14 @@ test('each learner has their own progress and self-check, and the header says wh
   await expect(page.getByRole('button', { name: 'Thêm người học' })).toBeVisible();
   await addLearner(page, 'Con trâu', '  Bà   Tư ');
   await expect(said(page)).toHaveText('Đã thêm Bà Tư. Bây giờ máy đang học với Bà Tư.');
+  // A new learner gets their own signing key at once (for their records, see records.spec.ts).
+  await expect.poll(() => page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok) => { const r = indexedDB.open('kns'); r.onsuccess = () => ok(r.result); });
+    const keys: string[] = await new Promise((ok) => { const r = db.transaction('keys').objectStore('keys').getAllKeys(); r.onsuccess = () => ok(r.result as string[]); });
+    const current = localStorage.getItem('kns.profile');
+    db.close();
+    return keys.length === 1 && keys[0] === current;
+  })).toBe(true);
   await expect(learner(page, 'Bà Tư')).toContainText('Đang học');
   await expect(learner(page, 'Hoa sen')).not.toContainText('Đang học');
   await expectNoAxeViolations(page);

@@ -2,8 +2,11 @@
 // learner agrees, never before; the downloaded file checks out with the project's own `kns
 // verify` and with an independent JOSE implementation (the `jose` npm library), and `kns verify`
 // accepts a record that `jose` signed. Consent is per purpose, nothing pre-ticked, and a learner
-// under 16 needs a guardian before records may leave the device.
+// under 16 needs a guardian before records may leave the device. The outbox delivers to a
+// collector on loopback, retries after it was down and never sends a record twice.
 import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +87,57 @@ function kns(args: string[]): { status: number; out: string } {
     return { status: e.status, out: `${e.stdout}${e.stderr}` };
   }
 }
+
+/** A collector on loopback: answers each POST with `status` and `body`, keeps what it was sent,
+ *  and allows the app's origin (CORS), as a real one must. */
+class Collector {
+  received: { type: string; body: string }[] = [];
+  server?: Server;
+  constructor(public port: number, public status = 202, public body = 'ok') {}
+
+  static async freePort(): Promise<number> {
+    const probe = createServer();
+    await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((ok) => probe.close(ok));
+    return port;
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}/records`;
+  }
+
+  async start() {
+    this.server = createServer((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+      if (req.method === 'OPTIONS') return res.writeHead(204).end();
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        this.received.push({ type: req.headers['content-type'] ?? '', body });
+        res.writeHead(this.status, { 'Content-Type': 'text/plain' }).end(this.body);
+      });
+    });
+    await new Promise<void>((ok) => this.server!.listen(this.port, '127.0.0.1', ok));
+  }
+
+  async stop() {
+    await new Promise((ok) => this.server?.close(ok));
+  }
+}
+
+async function agreeToSend(page: Page, collector: Collector) {
+  await page.route('**/config.json', (route) => route.fulfill({ json: { collector: collector.url } }));
+  await passQuiz(page);
+  await openRecords(page);
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+  await page.getByRole('checkbox', { name: 'Gửi hồ sơ cho người hướng dẫn hoặc nơi thu nhận của Thành phố' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.locator('.record')).toHaveCount(1);
+}
+
+const goneOnline = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 
 test('a passed quiz becomes a signed record once the learner agrees; the file checks out with kns verify and with jose', async ({ page }) => {
   const lesson = await passQuiz(page);
@@ -183,6 +237,9 @@ test('a passed quiz becomes a signed record once the learner agrees; the file ch
 });
 
 test('nothing is made without consent; under 16 a guardian must agree before records leave; consent is kept and exported', async ({ page }) => {
+  const collector = new Collector(await Collector.freePort());
+  await collector.start();
+  await page.route('**/config.json', (route) => route.fulfill({ json: { collector: collector.url } }));
   await passQuiz(page);
   await openRecords(page);
   // Saving with nothing ticked is a "no": no record is made, and the page says so.
@@ -207,8 +264,16 @@ test('nothing is made without consent; under 16 a guardian must agree before rec
   await expect(page.locator('.consent-choices li strong')).toHaveText(['Đồng ý', 'Đồng ý', 'Đồng ý']);
   await expect(page.getByText('Người học dưới 16 tuổi: hồ sơ chưa được gửi đi', { exact: false })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Nothing leaves before the guardian agrees, not even when the phone comes online.
+  await goneOnline(page);
+  await page.waitForTimeout(500);
+  expect(collector.received).toHaveLength(0);
+  await expect(page.locator('.record .delivery')).toHaveCount(0);
   await page.getByRole('button', { name: 'Tôi là cha mẹ hoặc người giám hộ, tôi đồng ý' }).click();
   await expect(said(page)).toHaveText('Cha mẹ hoặc người giám hộ đã đồng ý.');
+  await expect(page.locator('.record .delivery')).toHaveText(/^Đã gửi ngày/);
+  expect(collector.received).toHaveLength(1);
+  await collector.stop();
   await expect(page.getByRole('button', { name: 'Tôi là cha mẹ hoặc người giám hộ, tôi đồng ý' })).toHaveCount(0);
 
   // Kept: after a reload the choices stand, and the download says what holds and its history.
@@ -232,4 +297,49 @@ test('nothing is made without consent; under 16 a guardian must agree before rec
   await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
   await expect(page.locator('.consent-choices li strong').first()).toHaveText('Không đồng ý');
   await expect(page.getByRole('heading', { name: 'Hồ sơ đã ghi (1)' })).toBeVisible();
+});
+
+
+test('the outbox delivers to the collector, retries after it was down, and never sends a record twice', async ({ page }) => {
+  const collector = new Collector(await Collector.freePort());
+  // The collector is down when the record is made: it waits.
+  await agreeToSend(page, collector);
+  await expect(page.locator('.record .delivery')).toHaveText('Đang chờ gửi. Máy sẽ tự gửi khi có mạng.');
+  await collector.start();
+  try {
+    // Back online: sent at once, as application/vc+jwt with the record as the body.
+    await goneOnline(page);
+    await expect(page.locator('.record .delivery')).toHaveText(/^Đã gửi ngày \d\d\/\d\d\/\d{4}$/);
+    expect(collector.received).toHaveLength(1);
+    expect(collector.received[0].type).toBe('application/vc+jwt');
+    const dir = mkdtempSync(join(tmpdir(), 'kns-outbox-'));
+    writeFileSync(join(dir, 'sent.txt'), collector.received[0].body + '\n');
+    expect(kns(['verify', join(dir, 'sent.txt')]).status).toBe(0);
+
+    // Opening the page again, and coming online again, send nothing more.
+    await page.reload();
+    await expect(page.locator('.record .delivery')).toHaveText(/^Đã gửi ngày/);
+    await goneOnline(page);
+    await page.waitForTimeout(500);
+    expect(collector.received).toHaveLength(1);
+    await expectNoAxeViolations(page);
+  } finally {
+    await collector.stop();
+  }
+});
+
+test('a record the collector refuses is kept, marked with what it said, and not sent again', async ({ page }) => {
+  const collector = new Collector(await Collector.freePort(), 422, 'unknown lesson');
+  await collector.start();
+  try {
+    await agreeToSend(page, collector);
+    await expect(page.locator('.record .delivery')).toHaveText('Nơi nhận không nhận hồ sơ này (mã 422): unknown lesson');
+    await goneOnline(page);
+    await page.reload();
+    await expect(page.locator('.record .delivery')).toHaveText(/mã 422/);
+    expect(collector.received).toHaveLength(1);
+    expect(await storedRecords(page)).toBe(1);
+  } finally {
+    await collector.stop();
+  }
 });

@@ -412,7 +412,10 @@ fn form(ctx: Ctx, editing: bool) -> impl IntoView {
                     p.switch(&id, None, now_ms())?;
                     Ok(id)
                 },
-                move |id| {
+                move |id: String| {
+                    if let Some(store) = ctx.store.get_value() {
+                        crate::records::make_key(store, id.clone());
+                    }
                     ctx.go(Step::List);
                     ctx.say("profiles-created", &ctx.label_of(&id));
                 },

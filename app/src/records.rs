@@ -4,6 +4,12 @@
 //! records, one JWS per line, and the consent given).
 //!
 //! Nothing is made before the learner agrees to keep records; nothing is pre-ticked.
+//!
+//! The outbox: where the app is configured with a collector (`/config.json`) and the learner
+//! agreed to send records there (with a guardian, under 16), each record is POSTed until the
+//! collector has it, with the rules of [`kns_core::outbox`]: tried when this page opens, when
+//! the phone comes back online, and after each wait. Delivery goes through this one place, so
+//! a later issue can add a host page or a native webview as another way out.
 
 use std::rc::Rc;
 
@@ -11,18 +17,24 @@ use kns_core::claim::{Claim, Issue, sign, uuid};
 use kns_core::consent::{Consent, Event, Purpose};
 use kns_core::i18n::Arg;
 use kns_core::jws::Keypair;
+use kns_core::outbox::Delivery;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::{I18n, use_i18n};
 use crate::platform::download;
+use crate::platform::fetch;
 use crate::platform::idb_store::IdbStore;
 use crate::profiles::Learners;
 
 /// A record as the list shows it.
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
+    /// Its key in the device's storage (its claim's).
+    key: String,
     jws: String,
+    /// Where it stands with the collector, once put in the outbox.
+    delivery: Option<Delivery>,
     title: String,
     at_ms: u64,
     score: u32,
@@ -50,6 +62,10 @@ struct Ctx {
     rows: RwSignal<Vec<Row>>,
     shown: RwSignal<Shown>,
     said: RwSignal<String>,
+    /// The collector records go to, if the app is configured with one.
+    collector: RwSignal<Option<String>>,
+    /// Whether a round of sending is under way (one at a time).
+    sending: StoredValue<bool>,
 }
 
 fn now_ms() -> u64 {
@@ -62,6 +78,16 @@ fn secure_random<const N: usize>() -> Option<[u8; N]> {
     let mut bytes = [0u8; N];
     window().crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
     Some(bytes)
+}
+
+/// Makes a new learner's signing key at once (their records are signed with it later); none is
+/// made where the browser has no secure random source.
+pub(crate) fn make_key(store: Rc<IdbStore>, profile: String) {
+    if let Some(seed) = secure_random() {
+        spawn_local(async move {
+            let _ = store.signing_seed(&profile, seed).await;
+        });
+    }
 }
 
 /// A day as the learner reads it: 26/11/2026 (the phone's time zone).
@@ -97,6 +123,73 @@ impl Ctx {
             Err(()) => self.said.set(self.t("records-failed")),
         }
         self.shown.set(if first { Shown::Form } else { Shown::Records });
+        self.send(false).await;
+    }
+
+    /// Puts the learner's records in the outbox (when they agreed to send them and there is a
+    /// collector), then sends every one that is due; `online`: the phone just came back online,
+    /// so the waits are over.
+    async fn send(self, online: bool) {
+        let (Some(profile), Some(store)) = (self.profile.get_untracked(), self.store.get_value()) else {
+            return;
+        };
+        let mut deliveries = store.deliveries(&profile).await.unwrap_or_default();
+        let allowed = self.consent.with_untracked(|c| c.allows(Purpose::Send));
+        let show = |deliveries: &[(String, Delivery)]| {
+            self.rows.update(|rows| {
+                for row in rows.iter_mut() {
+                    // Waiting for nothing, once the learner withdrew: not shown as waiting.
+                    row.delivery = deliveries
+                        .iter()
+                        .find(|(k, _)| *k == row.key)
+                        .map(|(_, d)| d.clone())
+                        .filter(|d| allowed || !matches!(d, Delivery::Waiting { .. }));
+                }
+            });
+        };
+        show(&deliveries);
+        let Some(collector) = self.collector.get_untracked().filter(|_| allowed) else { return };
+        if self.sending.get_value() {
+            return;
+        }
+        self.sending.set_value(true);
+        for (key, jws) in self
+            .rows
+            .with_untracked(|rows| rows.iter().map(|r| (r.key.clone(), r.jws.clone())).collect::<Vec<_>>())
+        {
+            let now = now_ms();
+            let delivery = match deliveries.iter().find(|(k, _)| *k == key) {
+                Some((_, delivery)) => delivery.clone(),
+                None => Delivery::new(),
+            };
+            if !delivery.due(now, online) {
+                continue;
+            }
+            let next = delivery.after(fetch::post_record(&collector, &jws).await, now_ms());
+            if store.set_delivery(&key, &next).await.is_err() {
+                break;
+            }
+            deliveries.retain(|(k, _)| *k != key);
+            deliveries.push((key, next));
+            show(&deliveries);
+        }
+        self.sending.set_value(false);
+        // The next try, when the earliest wait is over (while the page is open).
+        let next = deliveries
+            .iter()
+            .filter_map(|(_, d)| match d {
+                Delivery::Waiting { next_ms, .. } => Some(*next_ms),
+                _ => None,
+            })
+            .min();
+        if let Some(next) = next {
+            let wait = next.saturating_sub(now_ms()).min(i32::MAX as u64) as i32;
+            let again = wasm_bindgen::closure::Closure::once_into_js(move || spawn_local(self.send(false)));
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(&again),
+                wait,
+            );
+        }
     }
 
     /// Signs a record for every claim that has none (when the learner agreed to keep records),
@@ -143,7 +236,9 @@ impl Ctx {
             .filter_map(|(key, claim)| {
                 let (_, jws) = all.iter().find(|(k, _)| k == key)?;
                 Some(Row {
+                    key: key.clone(),
                     jws: jws.clone(),
+                    delivery: None,
                     title: claim.title.clone(),
                     at_ms: claim.at_ms,
                     score: claim.score,
@@ -185,6 +280,7 @@ impl Ctx {
             if store.save_consent(&profile, &consent).await.is_ok() {
                 self.consent.set(consent);
                 self.said.set(self.t("consent-guardian-done"));
+                self.send(false).await;
             } else {
                 self.said.set(self.t("records-failed"));
             }
@@ -206,6 +302,8 @@ pub fn RecordsSection() -> impl IntoView {
         rows: RwSignal::new(Vec::new()),
         shown: RwSignal::new(Shown::Loading),
         said: RwSignal::new(String::new()),
+        collector: RwSignal::new(None),
+        sending: StoredValue::new(false),
     };
     let opened = RwSignal::new(false);
     spawn_local(async move {
@@ -213,8 +311,14 @@ pub fn RecordsSection() -> impl IntoView {
             Ok(store) => ctx.store.set_value(Some(Rc::new(store))),
             Err(_) => ctx.shown.set(Shown::NoStore),
         }
+        ctx.collector.set(fetch::config().await.collector);
         opened.set(true);
     });
+    // Back online: what waits is sent now (for as long as the page is open).
+    let online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || spawn_local(ctx.send(true)));
+    let _ = window()
+        .add_event_listener_with_callback("online", wasm_bindgen::JsCast::unchecked_ref(online.as_ref()));
+    online.forget();
     // Each learner has their own consent and records: follow the one in use.
     Effect::new(move |_| {
         if let (true, Some(profile)) = (opened.get(), ctx.profile.get())
@@ -354,6 +458,19 @@ fn records(ctx: Ctx) -> impl IntoView {
                                     <strong class="record-title">{row.title}</strong>
                                     <span>{line}</span>
                                     <span class="record-kind">{ctx.t("record-self")}</span>
+                                    {row.delivery.map(|d| {
+                                        let (class, text) = match d {
+                                            Delivery::Waiting { .. } => ("delivery waiting", ctx.t("outbox-waiting")),
+                                            Delivery::Sent { at_ms } => ("delivery sent", ctx.i18n.format(
+                                                "outbox-sent", &[("date", Arg::Str(&day(at_ms)))],
+                                            )),
+                                            Delivery::Rejected { status, said, .. } => ("delivery rejected", ctx.i18n.format(
+                                                "outbox-rejected",
+                                                &[("status", Arg::Num(i64::from(status))), ("said", Arg::Str(&said))],
+                                            )),
+                                        };
+                                        view! { <span class=class>{text}</span> }
+                                    })}
                                 </li>
                             }
                         })

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod jws;
 pub mod lang;
 pub mod offline;
+pub mod outbox;
 pub mod prerender;
 pub mod profile;
 pub mod progress;

@@ -111,3 +111,6 @@ records-unreadable = { $count ->
 record-description = A self-declared lesson completion, signed by the learner's device. Not an official certificate; a trainer may confirm it later.
 record-criteria = Learn the lesson and pass its quiz with at least { $pass }% of the answers right.
 consent-heading = Your choices
+outbox-waiting = Waiting to be sent. The phone will send it when it is online.
+outbox-sent = Sent on { $date }
+outbox-rejected = The collector did not accept this record (code { $status }): { $said }

@@ -104,3 +104,6 @@ records-unreadable = Có { $count } kết quả bị hỏng nên không đọc �
 record-description = Bản tự xác nhận hoàn thành bài học, do thiết bị của người học ký. Chưa phải giấy chứng nhận chính thức; có thể được xác nhận sau qua người hướng dẫn.
 record-criteria = Học bài và làm bài kiểm tra, trả lời đúng ít nhất { $pass }% số câu.
 consent-heading = Bạn đã chọn
+outbox-waiting = Đang chờ gửi. Máy sẽ tự gửi khi có mạng.
+outbox-sent = Đã gửi ngày { $date }
+outbox-rejected = Nơi nhận không nhận hồ sơ này (mã { $status }): { $said }

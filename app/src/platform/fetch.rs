@@ -34,3 +34,36 @@ pub async fn fetch_decoded<T: DeserializeOwned>(url: &str) -> Result<T, LoadErro
     let bytes = fetch_bytes(url).await?;
     kns_core::wire::decode(&bytes).map_err(LoadError::Format)
 }
+
+/// POSTs a record (`application/vc+jwt`, the JWS as the body) to the collector and says what came
+/// of it: its status and the start of its answer, or no answer at all.
+pub async fn post_record(url: &str, jws: &str) -> kns_core::outbox::Outcome {
+    use kns_core::outbox::Outcome;
+    let post = async {
+        let window = web_sys::window()?;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&jws.into());
+        let headers = web_sys::Headers::new().ok()?;
+        headers.set("Content-Type", "application/vc+jwt").ok()?;
+        init.set_headers(&headers);
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        let text = match response.text() {
+            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        Some(Outcome::Answered(response.status(), text))
+    };
+    post.await.unwrap_or(Outcome::NoAnswer)
+}
+
+/// The app's delivery configuration (`/config.json`); none where there is no such file or it is
+/// not right (said on the console, for whoever deploys).
+pub async fn config() -> kns_core::outbox::Config {
+    let Ok(bytes) = fetch_bytes("/config.json").await else { return Default::default() };
+    kns_core::outbox::Config::parse(&String::from_utf8_lossy(&bytes)).unwrap_or_else(|e| {
+        web_sys::console::warn_1(&e.into());
+        Default::default()
+    })
+}

@@ -12,7 +12,8 @@
 //! Schema version 4 adds what completion records are made from and kept in (issue 6): `claims`
 //! (what a passed quiz leaves, [`Claim`], under `<profile>/<lesson>/<ms>`), `records` (the
 //! signed record, a JWS string, under its claim's key), `keys` (each learner's Ed25519 seed,
-//! under the profile id) and `consents` ([`Consent`], under the profile id).
+//! under the profile id), `consents` ([`Consent`], under the profile id) and `outbox` (each
+//! record's [`Delivery`] to the collector, under the record's key).
 //!
 //! Every change is one small read-write transaction that reads the record, applies the change
 //! (kns-core's rules) and writes it back, awaited until it commits: two tabs answering at once
@@ -27,6 +28,7 @@
 use js_sys::{Array, Function, Promise, Reflect};
 use kns_core::claim::Claim;
 use kns_core::consent::Consent;
+use kns_core::outbox::Delivery;
 use kns_core::profile::Profiles;
 use kns_core::progress::{Change, LessonProgress, Loaded, Store, StoreError, progress_key};
 use kns_core::wire;
@@ -48,6 +50,7 @@ const CLAIMS: &str = "claims";
 const RECORDS: &str = "records";
 const KEYS: &str = "keys";
 const CONSENTS: &str = "consents";
+const OUTBOX: &str = "outbox";
 
 /// Progress kept in IndexedDB.
 pub struct IdbStore {
@@ -147,7 +150,7 @@ impl IdbStore {
         let upgrade = Closure::once_into_js(move || {
             if let Ok(db) = opening.result().map(JsCast::unchecked_into::<IdbDatabase>) {
                 let names = db.object_store_names();
-                for name in [PROGRESS, LESSONS, PROFILES, CLAIMS, RECORDS, KEYS, CONSENTS] {
+                for name in [PROGRESS, LESSONS, PROFILES, CLAIMS, RECORDS, KEYS, CONSENTS, OUTBOX] {
                     if !names.contains(name) {
                         let _ = db.create_object_store(name);
                     }
@@ -259,12 +262,12 @@ impl IdbStore {
     /// returns); with `forget`, that learner's progress goes in the same transaction, so a
     /// profile and its progress are deleted together or not at all.
     pub async fn save_profiles(&self, profiles: &Profiles, forget: Option<&str>) -> Result<(), StoreError> {
-        let tx = self.writing(&[PROFILES, PROGRESS, CLAIMS, RECORDS, KEYS, CONSENTS], true)?;
+        let tx = self.writing(&[PROFILES, PROGRESS, CLAIMS, RECORDS, KEYS, CONSENTS, OUTBOX], true)?;
         let store = tx.object_store(PROFILES).map_err(failed)?;
         let bytes = js_sys::Uint8Array::from(wire::encode(profiles).as_slice());
         store.put_with_key(&bytes, &PROFILES_KEY.into()).map_err(failed)?;
         if let Some(profile) = forget {
-            for name in [PROGRESS, CLAIMS, RECORDS] {
+            for name in [PROGRESS, CLAIMS, RECORDS, OUTBOX] {
                 tx.object_store(name).map_err(failed)?.delete(&profile_range(profile)?).map_err(failed)?;
             }
             for name in [KEYS, CONSENTS] {
@@ -348,6 +351,20 @@ impl IdbStore {
             return Ok(Consent::default());
         }
         decode(value).ok_or(StoreError::Damaged)
+    }
+
+    /// Where each of a learner's records stands with the collector (those never put in the
+    /// outbox are absent; a value that does not decode is left out).
+    pub async fn deliveries(&self, profile: &str) -> Result<Vec<(String, Delivery)>, StoreError> {
+        let values = all_in(&self.reading(OUTBOX)?, &profile_range(profile)?).await?;
+        Ok(values.into_iter().filter_map(|(key, value)| Some((key, decode(value)?))).collect())
+    }
+
+    /// Saves where a record stands with the collector (strict durability: a delivered record
+    /// must never look waiting after a crash, nor the reverse).
+    pub async fn set_delivery(&self, key: &str, delivery: &Delivery) -> Result<(), StoreError> {
+        let bytes = js_sys::Uint8Array::from(wire::encode(delivery).as_slice());
+        self.put(OUTBOX, key, &bytes, true).await
     }
 
     /// Saves a learner's consent (strict durability).
