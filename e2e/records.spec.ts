@@ -343,3 +343,31 @@ test('a record the collector refuses is kept, marked with what it said, and not 
     await collector.stop();
   }
 });
+
+test('a record altered in storage is shown as broken, with the reason, and is not downloaded', async ({ page }) => {
+  await passQuiz(page);
+  await openRecords(page);
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.locator('.record')).toHaveCount(1);
+  // Someone raises the score inside the stored record.
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok) => { const r = indexedDB.open('kns'); r.onsuccess = () => ok(r.result); });
+    const store = () => db.transaction('records', 'readwrite').objectStore('records');
+    const [key]: IDBValidKey[] = await new Promise((ok) => { const r = store().getAllKeys(); r.onsuccess = () => ok(r.result); });
+    const jws: string = await new Promise((ok) => { const r = store().get(key); r.onsuccess = () => ok(r.result); });
+    const [h, p, s] = jws.split('.');
+    const vc = JSON.parse(atob(p.replace(/-/g, '+').replace(/_/g, '/')));
+    vc.kns.score += 1;
+    const altered = btoa(JSON.stringify(vc)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    await new Promise((ok) => { const r = store().put(`${h}.${altered}.${s}`, key); r.onsuccess = () => ok(null); });
+    db.close();
+  });
+  await page.reload();
+  await expect(page.locator('.record')).toContainText('Hồ sơ này đã bị thay đổi trên máy nên không còn dùng được. Máy sẽ không gửi hay tải nó. (bad-signature)');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải hồ sơ về máy' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8').trim()).toBe('');
+});

@@ -35,6 +35,9 @@ struct Row {
     jws: String,
     /// Where it stands with the collector, once put in the outbox.
     delivery: Option<Delivery>,
+    /// Why it no longer checks out, if it does not (altered in storage): such a record is shown
+    /// as broken, and neither downloaded nor sent.
+    broken: Option<String>,
     title: String,
     at_ms: u64,
     score: u32,
@@ -231,6 +234,7 @@ impl Ctx {
         }
         let count = made.len();
         let all: Vec<(String, String)> = records.into_iter().chain(made).collect();
+        let now_s = (now_ms() / 1000) as i64;
         let rows = claims
             .iter()
             .filter_map(|(key, claim)| {
@@ -239,6 +243,9 @@ impl Ctx {
                     key: key.clone(),
                     jws: jws.clone(),
                     delivery: None,
+                    broken: kns_core::record::verify_record(jws, None, now_s)
+                        .err()
+                        .map(|r| r.code().to_string()),
                     title: claim.title.clone(),
                     at_ms: claim.at_ms,
                     score: claim.score,
@@ -428,7 +435,9 @@ fn records(ctx: Ctx) -> impl IntoView {
         download::save("dong-y-ho-so.json", "application/json", &text);
     };
     let export_records = move |_| {
-        let lines: Vec<String> = ctx.rows.with_untracked(|rows| rows.iter().map(|r| r.jws.clone()).collect());
+        let lines: Vec<String> = ctx.rows.with_untracked(|rows| {
+            rows.iter().filter(|r| r.broken.is_none()).map(|r| r.jws.clone()).collect()
+        });
         download::save("ho-so-hoc-tap.txt", "text/plain", &(lines.join("\n") + "\n"));
     };
     // The records first (what the learner came for), then what they agreed to.
@@ -458,6 +467,11 @@ fn records(ctx: Ctx) -> impl IntoView {
                                     <strong class="record-title">{row.title}</strong>
                                     <span>{line}</span>
                                     <span class="record-kind">{ctx.t("record-self")}</span>
+                                    {row.broken.map(|why| view! {
+                                        <span class="delivery rejected">
+                                            {ctx.i18n.format("record-broken", &[("why", Arg::Str(&why))])}
+                                        </span>
+                                    })}
                                     {row.delivery.map(|d| {
                                         let (class, text) = match d {
                                             Delivery::Waiting { .. } => ("delivery waiting", ctx.t("outbox-waiting")),

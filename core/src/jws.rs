@@ -15,8 +15,10 @@ const ED25519_PUB: [u8; 2] = [0xed, 0x01];
 /// Why a signed record was not accepted. Each reason is shown to the person checking records.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JwsError {
-    /// Not three base64url parts separated by dots, or a part that does not decode.
+    /// Not three parts separated by dots, or a header that is not a JSON object with `alg`.
     Malformed(String),
+    /// A part (`header`, `payload` or `signature`) is not base64url.
+    BadBase64(&'static str),
     /// The protected header names another algorithm than `EdDSA`.
     UnsupportedAlgorithm(String),
     /// The protected header's `typ` is not `vc+jwt`.
@@ -34,6 +36,7 @@ impl std::fmt::Display for JwsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             JwsError::Malformed(what) => write!(f, "not a JWS: {what}"),
+            JwsError::BadBase64(part) => write!(f, "not a JWS: the {part} is not base64url"),
             JwsError::UnsupportedAlgorithm(alg) => write!(f, "algorithm “{alg}” is not EdDSA"),
             JwsError::UnsupportedType(typ) => write!(f, "type “{typ}” is not vc+jwt"),
             JwsError::BadKeyId(kid) => write!(f, "key id “{kid}” is not an Ed25519 did:key"),
@@ -142,10 +145,11 @@ pub fn verify_jws(jws: &str) -> Result<Verified, JwsError> {
     else {
         return Err(JwsError::Malformed("it must have three parts separated by dots".into()));
     };
-    let decode = |part: &str, what: &str| {
-        base64url_decode(part).ok_or_else(|| JwsError::Malformed(format!("the {what} is not base64url")))
-    };
+    let decode = |part: &str, what: &'static str| base64url_decode(part).ok_or(JwsError::BadBase64(what));
+    // Every part decodes before anything is read from one (each is decoded once).
     let header_bytes = decode(header_b64, "header")?;
+    let payload = decode(payload_b64, "payload")?;
+    let signature = decode(signature_b64, "signature")?;
     let header: Header = serde_json::from_slice(&header_bytes)
         .map_err(|_| JwsError::Malformed("the header is not a JSON object with alg".into()))?;
     if header.alg != "EdDSA" {
@@ -156,8 +160,6 @@ pub fn verify_jws(jws: &str) -> Result<Verified, JwsError> {
     }
     let kid = header.kid.clone().unwrap_or_default();
     let public_key = parse_did_key(&kid)?;
-    let payload = decode(payload_b64, "payload")?;
-    let signature = decode(signature_b64, "signature")?;
     let signing_input_len = header_b64.len() + 1 + payload_b64.len();
     let signing_input = &jws.trim().as_bytes()[..signing_input_len];
     verify_signature(&public_key, signing_input, &signature).map_err(|e| match e {
@@ -199,7 +201,17 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     if text.len() % 4 == 1 {
         return None;
     }
-    let value = |c: u8| BASE64URL.iter().position(|&b| b == c).map(|v| v as u32);
+    let value = |c: u8| -> Option<u32> {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        Some(u32::from(v))
+    };
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     for chunk in text.as_bytes().chunks(4) {
         let mut n = 0u32;

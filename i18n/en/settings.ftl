@@ -114,3 +114,4 @@ consent-heading = Your choices
 outbox-waiting = Waiting to be sent. The phone will send it when it is online.
 outbox-sent = Sent on { $date }
 outbox-rejected = The collector did not accept this record (code { $status }): { $said }
+record-broken = This record was changed on the phone and can no longer be used. It will not be sent or downloaded. ({ $why })

@@ -107,3 +107,4 @@ consent-heading = Bạn đã chọn
 outbox-waiting = Đang chờ gửi. Máy sẽ tự gửi khi có mạng.
 outbox-sent = Đã gửi ngày { $date }
 outbox-rejected = Nơi nhận không nhận hồ sơ này (mã { $status }): { $said }
+record-broken = Hồ sơ này đã bị thay đổi trên máy nên không còn dùng được. Máy sẽ không gửi hay tải nó. ({ $why })
