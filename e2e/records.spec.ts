@@ -187,7 +187,7 @@ test('a passed quiz becomes a signed record once the learner agrees; the file ch
   const course = join(dir, 'course.json');
   writeFileSync(course, await (await page.request.get('/content/course.json')).text());
   const verified = kns(['verify', '--course', course, file]);
-  expect(verified.out).toContain('1 valid, 0 invalid');
+  expect(verified.out).toContain('1 valid (0 endorsed, 1 self-issued), 0 invalid');
   expect(verified.status).toBe(0);
 
   // An independent implementation: jose checks the signature and the JWT claims.
@@ -225,7 +225,7 @@ test('a passed quiz becomes a signed record once the learner agrees; the file ch
   const joseFile = join(dir, 'jose.txt');
   writeFileSync(joseFile, `${signed}\n${record}\n`);
   const both = kns(['verify', '--course', course, joseFile]);
-  expect(both.out).toContain('2 valid, 0 invalid');
+  expect(both.out).toContain('2 valid (0 endorsed, 2 self-issued), 0 invalid');
   expect(both.status).toBe(0);
   const [h, p, s] = signed.split('.');
   const altered = JSON.parse(Buffer.from(p, 'base64url').toString());

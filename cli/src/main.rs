@@ -1,7 +1,9 @@
 //! `kns`: the operators' command for completion records.
 //!
 //! - `kns verify [--course PATH] [--json] FILE...`: one verdict per record (one JWS per line),
-//!   then a summary (valid, invalid by reason, duplicates, repeats). With `--course` (the
+//!   then a summary (valid, of which endorsed by a guide and self-issued; invalid by reason;
+//!   duplicates; repeats; endorsements). Guides' endorsements may be in the same files, in any
+//!   order: a record someone else endorsed is "endorsed by <did>". With `--course` (the
 //!   compiled course index, `course.json`), each record's lesson and content version are checked
 //!   too. Exit 0 when every record is valid, 1 when any is not (or is a duplicate), 2 on a usage
 //!   error.
@@ -17,7 +19,7 @@ use std::process::ExitCode;
 
 use kns_core::content::CourseIndex;
 use kns_core::jws::Keypair;
-use kns_core::record::{Verdict, verify_batch};
+use kns_core::record::{Verdict, endorsers, verify_batch};
 
 const USAGE: &str = "usage: kns verify [--course PATH] [--json] FILE... | kns keygen [--out FILE] | kns issue --key FILE PAYLOAD";
 
@@ -81,19 +83,39 @@ fn verify(args: &[String]) -> Result<ExitCode, Usage> {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     let texts: Vec<&str> = records.iter().map(String::as_str).collect();
     let verdicts = verify_batch(&texts, course.as_ref(), now);
+    let endorsed = endorsers(&verdicts);
+    let endorsed_by = |id: &str| endorsed.get(id).map(|dids| dids.join(", "));
     let (mut valid, mut duplicates, mut repeats) = (0usize, 0usize, 0usize);
+    let (mut endorsements, mut endorsed_records) = (0usize, 0usize);
     let mut invalid: BTreeMap<&str, usize> = BTreeMap::new();
     for (place, verdict) in places.iter().zip(&verdicts) {
         let (ok, code, said, issuer) = match verdict {
             Verdict::Valid(record) => {
                 valid += 1;
-                (true, "valid", "valid".to_string(), Some(record.issuer.as_str()))
+                let said = match endorsed_by(&record.id) {
+                    Some(by) => {
+                        endorsed_records += 1;
+                        format!("valid, endorsed by {by}")
+                    }
+                    None => "valid, self-issued".to_string(),
+                };
+                (true, "valid", said, Some(record.issuer.as_str()))
             }
             Verdict::Repeat { record, of } => {
                 valid += 1;
                 repeats += 1;
-                let said = format!("valid, a repeat of {} (same learner, lesson and version)", places[*of]);
+                let mut said =
+                    format!("valid, a repeat of {} (same learner, lesson and version)", places[*of]);
+                if let Some(by) = endorsed_by(&record.id) {
+                    endorsed_records += 1;
+                    said.push_str(&format!(", endorsed by {by}"));
+                }
                 (true, "repeat", said, Some(record.issuer.as_str()))
+            }
+            Verdict::Endorsement(endorsement) => {
+                endorsements += 1;
+                let said = format!("a valid endorsement of {}", endorsement.record);
+                (true, "endorsement", said, Some(endorsement.issuer.as_str()))
             }
             Verdict::Duplicate { of } => {
                 duplicates += 1;
@@ -119,14 +141,20 @@ fn verify(args: &[String]) -> Result<ExitCode, Usage> {
     let failed: usize = invalid.values().sum();
     let reasons: Vec<String> = invalid.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let reasons = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
-    let summary =
-        format!("{valid} valid, {failed} invalid{reasons}, {duplicates} duplicates, {repeats} repeats");
+    let summary = format!(
+        "{valid} valid ({endorsed_records} endorsed, {} self-issued), {failed} invalid{reasons}, {duplicates} duplicates, {repeats} repeats, {endorsements} endorsements",
+        valid - endorsed_records
+    );
     if json {
         eprintln!("{summary}");
     } else {
         println!("{summary}");
     }
-    Ok(if failed + duplicates == 0 && valid > 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed + duplicates == 0 && valid + endorsements > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn keygen(args: &[String]) -> Result<ExitCode, Usage> {

@@ -87,10 +87,16 @@ fn valid_records_verify_with_exit_0() {
     let out = kns(&["verify", &file]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let lines: Vec<String> = text(&out).lines().map(String::from).collect();
-    assert!(lines[0].starts_with(&format!("{file}:1: valid (signed by did:key:z6Mk")), "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:1: valid, self-issued (signed by did:key:z6Mk")),
+        "{lines:?}"
+    );
     // The same learner passing the same lesson again: valid, and named a repeat.
     assert!(lines[1].starts_with(&format!("{file}:2: valid, a repeat of {file}:1")), "{lines:?}");
-    assert_eq!(lines[2], "2 valid, 0 invalid, 0 duplicates, 1 repeats");
+    assert_eq!(
+        lines[2],
+        "2 valid (0 endorsed, 2 self-issued), 0 invalid, 0 duplicates, 1 repeats, 0 endorsements"
+    );
 }
 
 #[test]
@@ -108,7 +114,10 @@ fn a_tampered_record_and_a_duplicate_are_named_and_exit_1() {
     assert!(lines[1].contains(":2: invalid: the signature does not match"), "{lines:?}");
     assert_eq!(lines[2], format!("{file}:3: duplicate of {file}:1"));
     assert!(lines[3].contains(":4: invalid: not a JWS"), "{lines:?}");
-    assert_eq!(lines[4], "1 valid, 2 invalid (1 bad-signature, 1 not-jws), 1 duplicates, 0 repeats");
+    assert_eq!(
+        lines[4],
+        "1 valid (0 endorsed, 1 self-issued), 2 invalid (1 bad-signature, 1 not-jws), 1 duplicates, 0 repeats, 0 endorsements"
+    );
 }
 
 #[test]
@@ -153,7 +162,10 @@ fn with_the_course_a_record_of_a_lesson_it_does_not_know_is_refused() {
     assert!(lines[0].contains(":1: valid"), "{lines:?}");
     assert!(lines[1].contains(":2: invalid: the course has no lesson “bai-khong-co”"), "{lines:?}");
     assert!(lines[2].contains(":3: invalid: the course does not know version"), "{lines:?}");
-    assert_eq!(lines[3], "1 valid, 2 invalid (1 unknown-lesson, 1 unknown-version), 0 duplicates, 0 repeats");
+    assert_eq!(
+        lines[3],
+        "1 valid (0 endorsed, 1 self-issued), 2 invalid (1 unknown-lesson, 1 unknown-version), 0 duplicates, 0 repeats, 0 endorsements"
+    );
 }
 
 #[test]
@@ -164,4 +176,48 @@ fn usage_errors_exit_2() {
     assert_eq!(kns(&["verify", "--nope", "x"]).status.code(), Some(2));
     assert_eq!(kns(&["verify", "/no/such/file"]).status.code(), Some(2));
     assert_eq!(kns(&["issue", "--key"]).status.code(), Some(2));
+}
+
+/// A guide's endorsement (made by kns-core as the app makes it) in the same file: the record it
+/// endorses is shown as endorsed, apart from the self-issued one.
+#[test]
+fn an_endorsed_record_is_shown_apart_from_self_issued_ones() {
+    use kns_core::claim::{Endorse, endorse};
+    let dir = Dir::new("endorsed");
+    let (_, records) = signed_records(&dir);
+    let ids: Vec<String> =
+        records.iter().map(|r| kns_core::record::verify_record(r, None, i64::MAX / 4).unwrap().id).collect();
+    let guide = kns_core::jws::Keypair::from_seed(&[9; 32]);
+    let endorsement = endorse(
+        &guide,
+        &Endorse {
+            id: "urn:uuid:e-1".into(),
+            record: &ids[0],
+            at_s: 1_790_000_100,
+            name: "Xác nhận",
+            comment: None,
+        },
+    );
+    let file = dir.path("records.jws");
+    std::fs::write(&file, format!("{endorsement}\n{}\n{}\n", records[0], records[1])).unwrap();
+    let out = kns(&["verify", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let lines: Vec<String> = text(&out).lines().map(String::from).collect();
+    assert!(
+        lines[0].starts_with(&format!(
+            "{file}:1: a valid endorsement of {} (signed by {}",
+            ids[0],
+            guide.did()
+        )),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{file}:2: valid, endorsed by {} (signed by", guide.did())),
+        "{lines:?}"
+    );
+    assert!(!lines[2].contains("endorsed by"), "{lines:?}");
+    assert_eq!(
+        lines[3],
+        "2 valid (1 endorsed, 1 self-issued), 0 invalid, 0 duplicates, 1 repeats, 1 endorsements"
+    );
 }

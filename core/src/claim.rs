@@ -178,3 +178,41 @@ pub fn sign(keys: &Keypair, claim: &Claim, issue: &Issue) -> String {
     let vc = credential(claim, &keys.did(), issue);
     keys.sign_jws(&serde_json::to_vec(&vc).expect("a credential always serialises"))
 }
+
+/// A guide's endorsement of a learner's record (Open Badges 3.0 `EndorsementCredential`), signed
+/// with the guide's own key: its subject is the record's id, with what the guide wrote.
+pub struct Endorse<'a> {
+    /// The endorsement's own id: a fresh `urn:uuid:`.
+    pub id: String,
+    /// The id of the record endorsed.
+    pub record: &'a str,
+    /// When, in seconds since 1970 (UTC).
+    pub at_s: i64,
+    /// What it is called, in the record's language ("Người hướng dẫn xác nhận").
+    pub name: &'a str,
+    /// What the guide wrote, if anything.
+    pub comment: Option<&'a str>,
+}
+
+/// The signed endorsement (a JWS, `vc+jwt`).
+pub fn endorse(guide: &Keypair, endorse: &Endorse) -> String {
+    let issuer = guide.did();
+    let mut subject = json!({ "id": endorse.record, "type": ["EndorsementSubject"] });
+    if let Some(comment) = endorse.comment.map(str::trim).filter(|c| !c.is_empty()) {
+        subject["endorsementComment"] = json!(comment);
+    }
+    let vc = json!({
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": endorse.id,
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": endorse.name,
+        "issuer": { "id": issuer, "type": ["Profile"] },
+        "validFrom": format_datetime(endorse.at_s),
+        "credentialSubject": subject,
+        "iss": issuer,
+        "sub": endorse.record,
+        "jti": endorse.id,
+        "nbf": endorse.at_s,
+    });
+    guide.sign_jws(&serde_json::to_vec(&vc).expect("a credential always serialises"))
+}

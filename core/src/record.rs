@@ -84,7 +84,7 @@ impl std::fmt::Display for Reason {
             Reason::BadSignature => {
                 write!(f, "the signature does not match: altered, or signed with another key")
             }
-            Reason::NotOpenBadge(what) => write!(f, "not a VC 2.0 OpenBadgeCredential: {what}"),
+            Reason::NotOpenBadge(what) => write!(f, "not a VC 2.0 Open Badges credential: {what}"),
             Reason::IssuerNotKey => write!(f, "the issuer is not the key that signed the record"),
             Reason::Future(s) => write!(f, "issued {s} s in the future"),
             Reason::UnknownLesson(id) => write!(f, "the course has no lesson “{id}”"),
@@ -113,16 +113,53 @@ pub struct Record {
     pub credential: Value,
 }
 
-/// Checks one record; `now_s` is the current time in seconds since 1970 (UTC).
-pub fn verify_record(record: &str, course: Option<&CourseIndex>, now_s: i64) -> Result<Record, Reason> {
-    let record = record.trim();
-    if record.len() > MAX_BYTES {
-        return Err(Reason::Oversized(record.len()));
+/// A guide's endorsement of a record (Open Badges 3.0 `EndorsementCredential`): "I watched this
+/// person complete the lesson", signed with the guide's own key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Endorsement {
+    pub id: String,
+    /// The guide: the `did:key` that signed it.
+    pub issuer: String,
+    /// The id of the record it endorses (`credentialSubject.id`).
+    pub record: String,
+    /// What the guide wrote, if anything (`endorsementComment`).
+    pub comment: Option<String>,
+    pub valid_from: i64,
+}
+
+/// What every signed credential here has, once checked: the JWS, the VC 2.0 and Open Badges
+/// contexts, a type, the issuer that signed it, and claims that agree.
+struct Signed {
+    vc: Value,
+    id: String,
+    issuer: String,
+    subject: String,
+    valid_from: i64,
+}
+
+fn not(what: &str) -> Reason {
+    Reason::NotOpenBadge(what.to_string())
+}
+
+fn text(value: Option<&Value>, what: &str) -> Result<String, Reason> {
+    value.and_then(Value::as_str).map(str::to_string).ok_or_else(|| not(what))
+}
+
+fn strings<'a>(vc: &'a Value, key: &str) -> Vec<&'a str> {
+    vc.get(key).and_then(Value::as_array).map_or(Vec::new(), |a| a.iter().filter_map(Value::as_str).collect())
+}
+
+/// Checks the size, the JWS, and the credential every record and endorsement is, of type
+/// `kind` (`OpenBadgeCredential` or `EndorsementCredential`).
+fn check_signed(jws_text: &str, kind: &str, now_s: i64) -> Result<Signed, Reason> {
+    let jws_text = jws_text.trim();
+    if jws_text.len() > MAX_BYTES {
+        return Err(Reason::Oversized(jws_text.len()));
     }
-    if record.split('.').count() != 3 {
+    if jws_text.split('.').count() != 3 {
         return Err(Reason::NotJws);
     }
-    let verified = jws::verify_jws(record).map_err(|e| match e {
+    let verified = jws::verify_jws(jws_text).map_err(|e| match e {
         JwsError::BadBase64(part) => Reason::BadBase64(part),
         JwsError::Malformed(what) => Reason::BadHeader(what),
         JwsError::UnsupportedAlgorithm(alg) => Reason::BadHeader(format!("alg “{alg}”")),
@@ -131,34 +168,22 @@ pub fn verify_record(record: &str, course: Option<&CourseIndex>, now_s: i64) -> 
         JwsError::WeakKey => Reason::WeakKey,
         JwsError::BadSignature => Reason::BadSignature,
     })?;
-    let not = |what: &str| Reason::NotOpenBadge(what.to_string());
     let vc: Value = serde_json::from_slice(&verified.payload).map_err(|_| not("the payload is not JSON"))?;
-    let strings = |key: &str| -> Vec<&str> {
-        vc.get(key)
-            .and_then(Value::as_array)
-            .map_or(Vec::new(), |a| a.iter().filter_map(Value::as_str).collect())
-    };
-    let contexts = strings("@context");
+    let contexts = strings(&vc, "@context");
     if contexts.first() != Some(&VC_CONTEXT) {
         return Err(not("the first @context is not the VC 2.0 context"));
     }
     if !contexts.contains(&OB_CONTEXT) {
         return Err(not("no Open Badges 3.0 @context"));
     }
-    let types = strings("type");
-    if !types.contains(&"VerifiableCredential") || !types.contains(&"OpenBadgeCredential") {
-        return Err(not("type is not VerifiableCredential, OpenBadgeCredential"));
+    let types = strings(&vc, "type");
+    if !types.contains(&"VerifiableCredential") || !types.contains(&kind) {
+        return Err(not(&format!("type is not VerifiableCredential, {kind}")));
     }
-    let text = |value: Option<&Value>, what: &str| {
-        value.and_then(Value::as_str).map(str::to_string).ok_or_else(|| not(what))
-    };
     let id = text(vc.get("id"), "no id")?;
     let issuer = text(vc.get("issuer").map(|i| i.get("id").unwrap_or(i)), "no issuer id")?;
     let subject_value = vc.get("credentialSubject").ok_or_else(|| not("no credentialSubject"))?;
     let subject = text(subject_value.get("id"), "no credentialSubject.id")?;
-    let achievement =
-        subject_value.get("achievement").ok_or_else(|| not("no credentialSubject.achievement"))?;
-    text(achievement.get("id"), "no achievement id")?;
     let valid_from_text = text(vc.get("validFrom"), "no validFrom")?;
     let valid_from = parse_datetime(&valid_from_text).ok_or_else(|| not("validFrom is not a date-time"))?;
     // The key that signed is the issuer: the kid is `<did>#<fragment>`.
@@ -177,6 +202,15 @@ pub fn verify_record(record: &str, course: Option<&CourseIndex>, now_s: i64) -> 
     if valid_from > now_s + MAX_SKEW_S {
         return Err(Reason::Future(valid_from - now_s));
     }
+    Ok(Signed { vc, id, issuer, subject, valid_from })
+}
+
+/// Checks one record; `now_s` is the current time in seconds since 1970 (UTC).
+pub fn verify_record(record: &str, course: Option<&CourseIndex>, now_s: i64) -> Result<Record, Reason> {
+    let Signed { vc, id, issuer, subject, valid_from } = check_signed(record, "OpenBadgeCredential", now_s)?;
+    let achievement =
+        vc["credentialSubject"].get("achievement").ok_or_else(|| not("no credentialSubject.achievement"))?;
+    text(achievement.get("id"), "no achievement id")?;
     let kns = vc.get("kns").ok_or_else(|| not("no kns object"))?;
     let lesson = text(kns.get("lesson"), "no kns.lesson")?;
     let version = kns.get("version").and_then(Value::as_u64).ok_or_else(|| not("no kns.version"))?;
@@ -193,6 +227,30 @@ pub fn verify_record(record: &str, course: Option<&CourseIndex>, now_s: i64) -> 
         }
     }
     Ok(Record { id, issuer, subject, valid_from, lesson, version, credential: vc })
+}
+
+/// Checks one endorsement (an Open Badges 3.0 `EndorsementCredential` whose subject is a
+/// record's id).
+pub fn verify_endorsement(endorsement: &str, now_s: i64) -> Result<Endorsement, Reason> {
+    let Signed { vc, id, issuer, subject, valid_from } =
+        check_signed(endorsement, "EndorsementCredential", now_s)?;
+    let subject_value = &vc["credentialSubject"];
+    if !strings(subject_value, "type").contains(&"EndorsementSubject") {
+        return Err(not("credentialSubject.type is not EndorsementSubject"));
+    }
+    let comment = subject_value.get("endorsementComment").and_then(Value::as_str).map(str::to_string);
+    Ok(Endorsement { id, issuer, record: subject, comment, valid_from })
+}
+
+/// Whether a signed text claims to be an endorsement (its payload's type says so); it is checked
+/// as one then, and as a record otherwise.
+fn claims_endorsement(text: &str) -> bool {
+    text.trim()
+        .split('.')
+        .nth(1)
+        .and_then(jws::base64url_decode)
+        .and_then(|payload| serde_json::from_slice::<Value>(&payload).ok())
+        .is_some_and(|vc| strings(&vc, "type").contains(&"EndorsementCredential"))
 }
 
 /// Days from 1970-01-01 to a civil date (proleptic Gregorian; H. Hinnant's algorithm).
@@ -273,17 +331,32 @@ pub enum Verdict {
     Duplicate {
         of: usize,
     },
+    /// A valid endorsement of a record (see [`endorsers`] for the records it endorses here).
+    Endorsement(Endorsement),
     Invalid(Reason),
 }
 
-/// Checks records one by one (strictly: no batch shortcut decides) and tells duplicates and
-/// repeats apart from the first of their kind.
+/// Checks records and endorsements (in any order), each strictly on its own, then names
+/// duplicates (the same id again) and repeats (the same learner, lesson and version again).
 pub fn verify_batch(records: &[&str], course: Option<&CourseIndex>, now_s: i64) -> Vec<Verdict> {
     let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut passes: std::collections::HashMap<(String, String, u64), usize> =
         std::collections::HashMap::new();
     let mut verdicts = Vec::with_capacity(records.len());
     for (at, text) in records.iter().enumerate() {
+        if claims_endorsement(text) {
+            verdicts.push(match verify_endorsement(text, now_s) {
+                Ok(endorsement) => match ids.get(&endorsement.id) {
+                    Some(&of) => Verdict::Duplicate { of },
+                    None => {
+                        ids.insert(endorsement.id.clone(), at);
+                        Verdict::Endorsement(endorsement)
+                    }
+                },
+                Err(reason) => Verdict::Invalid(reason),
+            });
+            continue;
+        }
         let verdict = match verify_record(text, course, now_s) {
             Err(reason) => Verdict::Invalid(reason),
             // A batch keeps each record's facts, not its whole credential: memory stays flat
@@ -310,6 +383,30 @@ pub fn verify_batch(records: &[&str], course: Option<&CourseIndex>, now_s: i64) 
         verdicts.push(verdict);
     }
     verdicts
+}
+
+/// For each valid record in a batch that someone else endorsed, the endorsers' did:keys (an
+/// endorsement by the record's own issuer is no endorsement), by record id.
+pub fn endorsers(verdicts: &[Verdict]) -> std::collections::HashMap<String, Vec<String>> {
+    let issuers: std::collections::HashMap<&str, &str> = verdicts
+        .iter()
+        .filter_map(|v| match v {
+            Verdict::Valid(r) | Verdict::Repeat { record: r, .. } => Some((r.id.as_str(), r.issuer.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut endorsed: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for verdict in verdicts {
+        if let Verdict::Endorsement(e) = verdict
+            && issuers.get(e.record.as_str()).is_some_and(|issuer| *issuer != e.issuer)
+        {
+            let list = endorsed.entry(e.record.clone()).or_default();
+            if !list.contains(&e.issuer) {
+                list.push(e.issuer.clone());
+            }
+        }
+    }
+    endorsed
 }
 
 /// Where a trainer's device imports records from a link (the trainer pages come later).

@@ -188,3 +188,47 @@ fn a_handover_link_carries_records_in_its_fragment_and_reads_back() {
         Err(LinkError::BadPart("x=<script>".into()))
     );
 }
+
+#[test]
+fn a_guide_endorses_a_record_and_a_batch_shows_it_apart_from_self_issued_ones() {
+    use kns_core::claim::{Endorse, endorse};
+    use kns_core::record::{Reason, Verdict, endorsers, verify_batch, verify_endorsement};
+    let (course, lesson) = first_lesson();
+    let (learner, guide) = (Keypair::from_seed(&[7; 32]), Keypair::from_seed(&[8; 32]));
+    let record = sign(&learner, &passed(&lesson), &issue("urn:uuid:rec-1"));
+    let other = sign(&learner, &passed(&lesson), &issue("urn:uuid:rec-2"));
+    let by = |keys: &Keypair, id: &str, record: &'static str, comment: Option<&'static str>| {
+        endorse(
+            keys,
+            &Endorse {
+                id: id.into(),
+                record,
+                at_s: 1_795_000_050,
+                name: "Người hướng dẫn xác nhận",
+                comment,
+            },
+        )
+    };
+    let watched = by(&guide, "urn:uuid:end-1", "urn:uuid:rec-1", Some("  Tôi đã xem bà làm bài. "));
+    let checked = verify_endorsement(&watched, 1_795_000_100).expect("valid");
+    assert_eq!(checked.issuer, guide.did());
+    assert_eq!(checked.record, "urn:uuid:rec-1");
+    assert_eq!(checked.comment.as_deref(), Some("Tôi đã xem bà làm bài."));
+    // An endorsement is not a record, nor a record an endorsement.
+    assert!(matches!(verify_record(&watched, None, 1_795_000_100), Err(Reason::NotOpenBadge(_))));
+    assert!(matches!(verify_endorsement(&record, 1_795_000_100), Err(Reason::NotOpenBadge(_))));
+    // Altered, it is refused like a record.
+    let mut parts: Vec<String> = watched.split('.').map(String::from).collect();
+    let swap = if &parts[1][10..11] == "A" { "B" } else { "A" };
+    parts[1].replace_range(10..11, swap);
+    assert!(verify_endorsement(&parts.join("."), 1_795_000_100).is_err());
+
+    // A self-endorsement does not count; the guide's does; the other record stays self-issued.
+    let own = by(&learner, "urn:uuid:end-2", "urn:uuid:rec-2", None);
+    let verdicts = verify_batch(&[&watched, &record, &other, &own, &watched], Some(&course), 1_795_000_100);
+    assert!(matches!(verdicts[0], Verdict::Endorsement(_)));
+    assert!(matches!(verdicts[4], Verdict::Duplicate { of: 0 }));
+    let endorsed = endorsers(&verdicts);
+    assert_eq!(endorsed.get("urn:uuid:rec-1"), Some(&vec![guide.did()]));
+    assert_eq!(endorsed.get("urn:uuid:rec-2"), None);
+}
