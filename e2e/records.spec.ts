@@ -371,3 +371,59 @@ test('a record altered in storage is shown as broken, with the reason, and is no
   ]);
   expect(readFileSync(await download.path(), 'utf8').trim()).toBe('');
 });
+
+test('another learner on the phone who watched endorses a record with their lock; the list and kns verify show it apart', async ({ page }) => {
+  await passQuiz(page);
+  await openRecords(page);
+  await expect(page.getByRole('button', { name: 'Thêm người học' })).toBeVisible();
+  // A guide joins the phone, with a PIN, and the first learner is picked again.
+  await page.getByRole('button', { name: 'Thêm người học' }).click();
+  await page.getByRole('radio', { name: 'Ngôi sao' }).check();
+  await page.getByLabel('Tên (không bắt buộc)').fill('Chị Lan');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('button', { name: 'Đặt khóa' }).click();
+  await page.getByRole('button', { name: 'Mã số 4 chữ số' }).click();
+  const pin = async (digits: string) => {
+    for (const d of digits) await page.locator('.keypad').getByRole('button', { name: d, exact: true }).click();
+  };
+  await pin('1357');
+  await pin('1357');
+  await page.locator('.profiles li', { hasText: 'Hoa sen' }).getByRole('button').click();
+  await expect(page.locator('.profiles-said')).toHaveText('Đã chuyển sang Hoa sen.');
+
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.locator('.record .record-kind')).toHaveText('Tự xác nhận trên máy này');
+  await page.getByRole('button', { name: 'Nhờ người đã xem xác nhận' }).click();
+  await expect(page.getByRole('heading', { name: 'Ai đã xem Hoa sen làm bài này?' })).toBeFocused();
+  // The learner cannot endorse themselves: only the guide is offered.
+  await expect(page.locator('.endorsing .profiles li')).toHaveText(['Chị Lan']);
+  await page.locator('.endorsing').getByRole('button', { name: 'Chị Lan' }).click();
+  await expect(page.getByRole('heading', { name: 'Chị Lan, hãy mở khóa của bạn' })).toBeFocused();
+  await pin('0000');
+  await expect(said(page)).toHaveText('Chưa đúng. Bạn còn 2 lần thử.');
+  await pin('1357');
+  await expect(page.getByRole('heading', { name: 'Chị Lan xác nhận đã xem Hoa sen học xong bài này' })).toBeFocused();
+  await page.getByLabel('Lời nhắn (không bắt buộc)').fill('Tôi ngồi cạnh bà khi bà làm bài.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Ký xác nhận' }).click();
+  await expect(said(page)).toHaveText('Đã ghi xác nhận của Chị Lan.');
+  await expect(page.locator('.record .record-kind')).toHaveText('Có người xác nhận: Chị Lan');
+  // Endorsing did not switch learners.
+  expect(await page.evaluate(() => localStorage.getItem('kns.profile'))).toBe('default');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải hồ sơ về máy' }).click(),
+  ]);
+  const file = await download.path();
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(2);
+  const endorsement = JSON.parse(Buffer.from(lines[1].split('.')[1], 'base64url').toString());
+  expect(endorsement.type).toEqual(['VerifiableCredential', 'EndorsementCredential']);
+  expect(endorsement.credentialSubject.endorsementComment).toBe('Tôi ngồi cạnh bà khi bà làm bài.');
+  const verified = kns(['verify', file]);
+  expect(verified.status).toBe(0);
+  expect(verified.out).toContain(':1: valid, endorsed by did:key:z6Mk');
+  expect(verified.out).toContain('1 valid (1 endorsed, 0 self-issued), 0 invalid, 0 duplicates, 0 repeats, 1 endorsements');
+});

@@ -72,8 +72,34 @@ fn random<const N: usize>() -> [u8; N] {
     bytes
 }
 
+/// What a profile is called: its name, or its picture's.
+pub(crate) fn learner_label(i18n: I18n, profile: &Profile) -> String {
+    if profile.name.is_empty() {
+        i18n.t(&format!("picture-{}", profile.picture.slug()))
+    } else {
+        profile.name.clone()
+    }
+}
+
+/// What to tell the learner when a lock or a save refused.
+pub(crate) fn refusal(i18n: I18n, refused: ProfileError) -> String {
+    match refused {
+        ProfileError::Locked(Unlock::Wrong { free_tries_left }) => {
+            i18n.format("profiles-wrong", &[("tries", Arg::Num(i64::from(free_tries_left)))])
+        }
+        ProfileError::Locked(Unlock::Wait { ms }) if ms > 90_000 => {
+            i18n.format("profiles-wait-minutes", &[("minutes", Arg::Num(ms.div_ceil(60_000) as i64))])
+        }
+        ProfileError::Locked(Unlock::Wait { ms }) => {
+            i18n.format("profiles-wait", &[("seconds", Arg::Num(ms.div_ceil(1000) as i64))])
+        }
+        ProfileError::NameTooLong => i18n.t("profiles-name-too-long"),
+        _ => i18n.t("profiles-save-failed"),
+    }
+}
+
 /// The picture, drawn from the sprite in `public/profiles.svg`.
-fn picture_img(picture: Picture, size: u32) -> impl IntoView {
+pub(crate) fn picture_img(picture: Picture, size: u32) -> impl IntoView {
     let src = format!("/profiles.svg#{}", picture.slug());
     view! { <img src=src alt="" width=size height=size/> }
 }
@@ -83,13 +109,8 @@ impl Ctx {
         self.i18n.t(id)
     }
 
-    /// What a profile is called: its name, or its picture's.
     fn label(&self, profile: &Profile) -> String {
-        if profile.name.is_empty() {
-            self.t(&format!("picture-{}", profile.picture.slug()))
-        } else {
-            profile.name.clone()
-        }
+        learner_label(self.i18n, profile)
     }
 
     fn label_of(&self, id: &str) -> String {
@@ -144,19 +165,7 @@ impl Ctx {
     }
 
     fn refusal(&self, refused: ProfileError) -> String {
-        match refused {
-            ProfileError::Locked(Unlock::Wrong { free_tries_left }) => {
-                self.i18n.format("profiles-wrong", &[("tries", Arg::Num(i64::from(free_tries_left)))])
-            }
-            ProfileError::Locked(Unlock::Wait { ms }) if ms > 90_000 => self
-                .i18n
-                .format("profiles-wait-minutes", &[("minutes", Arg::Num(ms.div_ceil(60_000) as i64))]),
-            ProfileError::Locked(Unlock::Wait { ms }) => {
-                self.i18n.format("profiles-wait", &[("seconds", Arg::Num(ms.div_ceil(1000) as i64))])
-            }
-            ProfileError::NameTooLong => self.t("profiles-name-too-long"),
-            _ => self.t("profiles-save-failed"),
-        }
+        refusal(self.i18n, refused)
     }
 
     /// Opens another learner's profile: at once, or through their lock.
@@ -651,7 +660,7 @@ fn confirm_delete(ctx: Ctx, id: String) -> impl IntoView {
 /// Three pictures or four digits, tapped one at a time; `on_done` gets the secret when the
 /// last is tapped, and the keypad empties for the next try.
 #[component]
-fn Keypad(kind: LockKind, on_done: Callback<Secret>) -> impl IntoView {
+pub(crate) fn Keypad(kind: LockKind, on_done: Callback<Secret>) -> impl IntoView {
     let i18n = use_i18n();
     let entered = RwSignal::new(Vec::<usize>::new());
     let needed = match kind {

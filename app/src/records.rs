@@ -10,14 +10,21 @@
 //! collector has it, with the rules of [`kns_core::outbox`]: tried when this page opens, when
 //! the phone comes back online, and after each wait. Delivery goes through this one place, so
 //! a later issue can add a host page or a native webview as another way out.
+//!
+//! Guides: another learner on this phone who watched can endorse a record (an Open Badges
+//! `EndorsementCredential`, signed with their own key, after their lock if they have one). The
+//! list shows endorsed records apart from self-issued ones, and the download carries the
+//! endorsements after the records.
 
 use std::rc::Rc;
 
-use kns_core::claim::{Claim, Issue, sign, uuid};
+use kns_core::Lang;
+use kns_core::claim::{Claim, Endorse, Issue, endorse, sign, uuid};
 use kns_core::consent::{Consent, Event, Purpose};
 use kns_core::i18n::Arg;
 use kns_core::jws::Keypair;
 use kns_core::outbox::Delivery;
+use kns_core::profile::Secret;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -25,7 +32,7 @@ use crate::i18n::{I18n, use_i18n};
 use crate::platform::download;
 use crate::platform::fetch;
 use crate::platform::idb_store::IdbStore;
-use crate::profiles::Learners;
+use crate::profiles::{Keypad, Learners, learner_label, picture_img, refusal};
 
 /// A record as the list shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +40,11 @@ struct Row {
     /// Its key in the device's storage (its claim's).
     key: String,
     jws: String,
+    /// The record's id (its `urn:uuid:`), what an endorsement names.
+    id: String,
+    lang: Lang,
+    /// The guides who endorsed it (their profile ids) and their endorsements, which check out.
+    endorsements: Vec<(String, String)>,
     /// Where it stands with the collector, once put in the outbox.
     delivery: Option<Delivery>,
     /// Why it no longer checks out, if it does not (altered in storage): such a record is shown
@@ -54,6 +66,13 @@ enum Shown {
     Form,
     /// The choices made, and the records.
     Records,
+    /// A guide endorsing the record under `key`: first whom (`guide` none), then their lock if
+    /// they have one (`vouched` false), then what they write and their signature.
+    Endorse {
+        key: String,
+        guide: Option<String>,
+        vouched: bool,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -205,6 +224,7 @@ impl Ctx {
         consent: &Consent,
     ) -> Result<(Vec<Row>, usize, usize), ()> {
         let (claims, records, skipped) = store.claims_and_records(profile).await.map_err(|_| ())?;
+        let endorsements = store.endorsements(profile).await.map_err(|_| ())?;
         let has = |key: &str| records.iter().any(|(k, _)| k == key);
         let owed: Vec<&(String, Claim)> = claims.iter().filter(|(key, _)| !has(key)).collect();
         let mut made = Vec::new();
@@ -239,13 +259,25 @@ impl Ctx {
             .iter()
             .filter_map(|(key, claim)| {
                 let (_, jws) = all.iter().find(|(k, _)| k == key)?;
+                let checked = kns_core::record::verify_record(jws, None, now_s);
+                let id = checked.as_ref().map(|r| r.id.clone()).unwrap_or_default();
+                // The endorsements of this very record that check out, by guide.
+                let endorsed = endorsements
+                    .iter()
+                    .filter_map(|(k, e)| {
+                        let guide = k.strip_prefix(key.as_str())?.strip_prefix('/')?;
+                        let valid = kns_core::record::verify_endorsement(e, now_s).ok()?;
+                        (valid.record == id).then(|| (guide.to_string(), e.clone()))
+                    })
+                    .collect();
                 Some(Row {
                     key: key.clone(),
                     jws: jws.clone(),
+                    id,
+                    lang: claim.lang,
+                    endorsements: endorsed,
                     delivery: None,
-                    broken: kns_core::record::verify_record(jws, None, now_s)
-                        .err()
-                        .map(|r| r.code().to_string()),
+                    broken: checked.err().map(|r| r.code().to_string()),
                     title: claim.title.clone(),
                     at_ms: claim.at_ms,
                     score: claim.score,
@@ -274,6 +306,69 @@ impl Ctx {
                 let saved = self.t("consent-saved");
                 *said = if said.is_empty() { saved } else { format!("{saved} {said}") };
             });
+        });
+    }
+
+    /// The guide proves who they are (their lock); a wrong try is counted and saved.
+    fn vouch(self, key: String, guide: String, secret: Secret) {
+        let learners = expect_context::<Learners>();
+        let Some(store) = self.store.get_value() else { return };
+        let mut profiles = learners.profiles.get_untracked();
+        let result = profiles.vouch(&guide, Some(&secret), now_ms());
+        spawn_local(async move {
+            if store.save_profiles(&profiles, None).await.is_err() {
+                self.said.set(self.t("records-failed"));
+                return;
+            }
+            learners.profiles.set(profiles);
+            match result {
+                Ok(()) => {
+                    self.said.set(String::new());
+                    self.shown.set(Shown::Endorse { key, guide: Some(guide), vouched: true });
+                }
+                Err(refused) => self.said.set(refusal(self.i18n, refused)),
+            }
+        });
+    }
+
+    /// The guide signs their endorsement of the record with their own key; it is kept with the
+    /// learner's records.
+    fn endorse(self, key: String, guide: String, comment: String) {
+        let (Some(profile), Some(store)) = (self.profile.get_untracked(), self.store.get_value()) else {
+            return;
+        };
+        let Some(row) = self.rows.with_untracked(|rows| rows.iter().find(|r| r.key == key).cloned()) else {
+            return;
+        };
+        let learners = expect_context::<Learners>();
+        let name = learners
+            .profiles
+            .with_untracked(|p| p.get(&guide).map(|g| learner_label(self.i18n, g)))
+            .unwrap_or_default();
+        spawn_local(async move {
+            let signed = async {
+                let seed = store.signing_seed(&guide, secure_random()?).await.ok()?;
+                let title = self.i18n.format_in(row.lang, "endorsement-name", &[]);
+                let comment = comment.trim();
+                let jws = endorse(
+                    &Keypair::from_seed(&seed),
+                    &Endorse {
+                        id: uuid(secure_random()?),
+                        record: &row.id,
+                        at_s: (now_ms() / 1000) as i64,
+                        name: &title,
+                        comment: (!comment.is_empty()).then_some(comment),
+                    },
+                );
+                store.keep_endorsement(&format!("{key}/{guide}"), &jws).await.ok()
+            };
+            if signed.await.is_none() {
+                self.said.set(self.t("records-failed"));
+                return;
+            }
+            self.load(profile).await;
+            self.shown.set(Shown::Records);
+            self.said.set(self.i18n.format("endorse-done", &[("name", Arg::Str(&name))]));
         });
     }
 
@@ -356,6 +451,7 @@ pub fn RecordsSection() -> impl IntoView {
                 Shown::NoStore => view! { <p>{ctx.t("records-no-store")}</p> }.into_any(),
                 Shown::Form => form(ctx).into_any(),
                 Shown::Records => records(ctx).into_any(),
+                Shown::Endorse { key, guide, vouched } => endorsing(ctx, key, guide, vouched).into_any(),
             }}
         </section>
     }
@@ -434,9 +530,15 @@ fn records(ctx: Ctx) -> impl IntoView {
         let text = consent.with_untracked(|c| c.export(&did.unwrap_or_default()));
         download::save("dong-y-ho-so.json", "application/json", &text);
     };
+    let learners = expect_context::<Learners>();
+    // Another learner on this phone who could have watched.
+    let has_guides = move || learners.profiles.with_untracked(|p| p.list.len() > 1);
     let export_records = move |_| {
+        // The records, then the guides' endorsements of them.
         let lines: Vec<String> = ctx.rows.with_untracked(|rows| {
-            rows.iter().filter(|r| r.broken.is_none()).map(|r| r.jws.clone()).collect()
+            let sound = rows.iter().filter(|r| r.broken.is_none());
+            let endorsements = sound.clone().flat_map(|r| r.endorsements.iter().map(|(_, e)| e.clone()));
+            sound.map(|r| r.jws.clone()).chain(endorsements).collect()
         });
         download::save("ho-so-hoc-tap.txt", "text/plain", &(lines.join("\n") + "\n"));
     };
@@ -466,7 +568,32 @@ fn records(ctx: Ctx) -> impl IntoView {
                                 <li class="record">
                                     <strong class="record-title">{row.title}</strong>
                                     <span>{line}</span>
-                                    <span class="record-kind">{ctx.t("record-self")}</span>
+                                    {if row.endorsements.is_empty() {
+                                        view! { <span class="record-kind">{ctx.t("record-self")}</span> }.into_any()
+                                    } else {
+                                        let names: Vec<String> = row.endorsements.iter().map(|(guide, _)| {
+                                            learners.profiles.with_untracked(|p| {
+                                                p.get(guide).map(|g| learner_label(ctx.i18n, g))
+                                            }).unwrap_or_else(|| ctx.t("endorse-someone"))
+                                        }).collect();
+                                        view! {
+                                            <span class="record-kind endorsed">
+                                                {ctx.i18n.format("record-endorsed", &[("names", Arg::Str(&names.join(", ")))])}
+                                            </span>
+                                        }.into_any()
+                                    }}
+                                    {(row.broken.is_none() && has_guides()).then(|| {
+                                        let key = row.key.clone();
+                                        view! {
+                                            <button type="button" class="button secondary endorse-ask" on:click=move |_| {
+                                                ctx.said.set(String::new());
+                                                ctx.shown.set(Shown::Endorse { key: key.clone(), guide: None, vouched: false });
+                                            }>
+                                                {ctx.t("endorse-ask")}
+                                            </button>
+                                        }
+                                    })}
+
                                     {row.broken.map(|why| view! {
                                         <span class="delivery rejected">
                                             {ctx.i18n.format("record-broken", &[("why", Arg::Str(&why))])}
@@ -512,6 +639,102 @@ fn records(ctx: Ctx) -> impl IntoView {
                 {ctx.t("consent-change")}
             </button>
             <button type="button" class="button secondary" on:click=export_consent>{ctx.t("consent-export")}</button>
+        </div>
+    }
+}
+
+/// A guide endorsing a record: who they are, their lock, then their words and signature.
+fn endorsing(ctx: Ctx, key: String, guide: Option<String>, vouched: bool) -> impl IntoView {
+    let learners = expect_context::<Learners>();
+    let profiles = learners.profiles.get_untracked();
+    let learner = ctx.profile.get_untracked().unwrap_or_default();
+    let title = ctx.rows.with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.title.clone()));
+    let back = move |_| {
+        ctx.said.set(String::new());
+        ctx.shown.set(Shown::Records);
+    };
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let learner_name = profiles.get(&learner).map(|p| learner_label(ctx.i18n, p)).unwrap_or_default();
+    let body = match guide.and_then(|g| profiles.get(&g).cloned()) {
+        None => {
+            let guides = profiles
+                .list
+                .iter()
+                .filter(|p| p.id != learner)
+                .map(|p| {
+                    let (key, id, locked) = (key.clone(), p.id.clone(), p.lock.is_some());
+                    let pick = move |_| {
+                        ctx.said.set(String::new());
+                        ctx.shown.set(Shown::Endorse {
+                            key: key.clone(),
+                            guide: Some(id.clone()),
+                            vouched: !locked,
+                        });
+                    };
+                    view! {
+                        <li>
+                            <button type="button" class="profile" on:click=pick>
+                                {picture_img(p.picture, 64)}
+                                <span class="profile-name">{learner_label(ctx.i18n, p)}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let ask = ctx.i18n.format("endorse-who", &[("name", Arg::Str(&learner_name))]);
+            view! {
+                <h3 tabindex="-1" node_ref=heading>{ask}</h3>
+                <p>{title.clone()}</p>
+                <ul class="profiles">{guides}</ul>
+            }
+            .into_any()
+        }
+        Some(g) if !vouched => {
+            let kind = g.lock.as_ref().map_or(kns_core::profile::LockKind::Pin, |l| l.kind);
+            let (key, id) = (key.clone(), g.id.clone());
+            let entered = Callback::new(move |secret: Secret| ctx.vouch(key.clone(), id.clone(), secret));
+            let prompt = match kind {
+                kns_core::profile::LockKind::Pictures => "profiles-unlock-pictures",
+                kns_core::profile::LockKind::Pin => "profiles-unlock-pin",
+            };
+            let ask = ctx.i18n.format("endorse-lock", &[("name", Arg::Str(&learner_label(ctx.i18n, &g)))]);
+            view! {
+                <h3 tabindex="-1" node_ref=heading>{ask}</h3>
+                <p class="keypad-prompt">{ctx.t(prompt)}</p>
+                <Keypad kind on_done=entered/>
+            }
+            .into_any()
+        }
+        Some(g) => {
+            let comment = RwSignal::new(String::new());
+            let statement = ctx.i18n.format(
+                "endorse-statement",
+                &[("guide", Arg::Str(&learner_label(ctx.i18n, &g))), ("name", Arg::Str(&learner_name))],
+            );
+            let (key, id) = (key.clone(), g.id.clone());
+            let sign = move |_| ctx.endorse(key.clone(), id.clone(), comment.get_untracked());
+            view! {
+                <h3 tabindex="-1" node_ref=heading>{statement}</h3>
+                <p>{title.clone()}</p>
+                <label class="field-label" for="endorse-comment">{ctx.t("endorse-comment")}</label>
+                <input id="endorse-comment" class="text-field" type="text" maxlength="200"
+                    prop:value=move || comment.get() on:input=move |e| comment.set(event_target_value(&e))/>
+                <div class="actions">
+                    <button type="button" class="button" id="endorse-sign" on:click=sign>{ctx.t("endorse-sign")}</button>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="endorsing">
+            {body}
+            <button type="button" class="button secondary" on:click=back>{ctx.t("endorse-back")}</button>
         </div>
     }
 }

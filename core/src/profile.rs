@@ -297,14 +297,20 @@ impl Profiles {
     /// Switches to a profile; a locked one needs its secret (`now_ms` for the wait after wrong
     /// tries, which are counted in the profile: store the profiles after a wrong try too).
     pub fn switch(&mut self, id: &str, secret: Option<&Secret>, now_ms: u64) -> Result<(), ProfileError> {
-        let profile = self.get_mut(id)?;
-        if let Some(lock) = &mut profile.lock {
+        self.vouch(id, secret, now_ms)?;
+        self.current = id.to_string();
+        Ok(())
+    }
+
+    /// Checks that it is this learner (their lock's secret, when they have a lock) without
+    /// switching to them: a guide signing for someone else. Wrong tries count as for a switch.
+    pub fn vouch(&mut self, id: &str, secret: Option<&Secret>, now_ms: u64) -> Result<(), ProfileError> {
+        if let Some(lock) = &mut self.get_mut(id)?.lock {
             let Some(secret) = secret else {
                 return Err(ProfileError::Locked(Unlock::Wrong { free_tries_left: FREE_TRIES }));
             };
             lock.open(secret, now_ms).map_err(ProfileError::Locked)?;
         }
-        self.current = id.to_string();
         Ok(())
     }
 
@@ -315,12 +321,7 @@ impl Profiles {
         if self.current == id {
             return Err(ProfileError::InUse);
         }
-        if let Some(lock) = &mut self.get_mut(id)?.lock {
-            let Some(secret) = secret else {
-                return Err(ProfileError::Locked(Unlock::Wrong { free_tries_left: FREE_TRIES }));
-            };
-            lock.open(secret, now_ms).map_err(ProfileError::Locked)?;
-        }
+        self.vouch(id, secret, now_ms)?;
         self.list.retain(|p| p.id != id);
         Ok(())
     }

@@ -166,3 +166,23 @@ fn a_new_learner_starts_with_a_picture_no_one_has() {
     }
     assert_eq!(profiles.unused_picture(), Picture::Lotus, "all taken: the first of all");
 }
+
+#[test]
+fn a_guide_vouches_with_their_lock_without_becoming_the_learner_in_use() {
+    let mut profiles = Profiles::default();
+    let guide = profiles.create("Chị Lan", Picture::Star, [4; 8]).unwrap();
+    let pin = Secret::Pin("1357".into());
+    profiles.set_lock(&guide, Some(&pin), [5; 16]).unwrap();
+    let open = profiles.create("", Picture::Buffalo, [6; 8]).unwrap();
+    assert_eq!(profiles.current, "default");
+    assert!(matches!(profiles.vouch(&guide, None, 0), Err(ProfileError::Locked(_))));
+    assert!(matches!(
+        profiles.vouch(&guide, Some(&Secret::Pin("0000".into())), 0),
+        Err(ProfileError::Locked(_))
+    ));
+    assert_eq!(profiles.vouch(&guide, Some(&pin), 0), Ok(()));
+    // A learner without a lock vouches as they are; nobody is switched to.
+    assert_eq!(profiles.vouch(&open, None, 0), Ok(()));
+    assert_eq!(profiles.current, "default");
+    assert_eq!(profiles.vouch("nobody", None, 0), Err(ProfileError::Unknown));
+}

@@ -115,3 +115,16 @@ outbox-waiting = Waiting to be sent. The phone will send it when it is online.
 outbox-sent = Sent on { $date }
 outbox-rejected = The collector did not accept this record (code { $status }): { $said }
 record-broken = This record was changed on the phone and can no longer be used. It will not be sent or downloaded. ({ $why })
+
+## A guide endorses a record
+endorse-ask = Ask someone who watched to confirm
+endorse-who = Who watched { $name } do this lesson?
+endorse-lock = { $name }, please open your lock
+endorse-statement = { $guide } confirms watching { $name } finish this lesson
+endorse-comment = A note (optional)
+endorse-sign = Sign to confirm
+endorse-back = Go back
+endorse-done = { $name }'s confirmation is saved.
+endorse-someone = a guide
+record-endorsed = Confirmed by: { $names }
+endorsement-name = A guide confirms watching the learner complete the lesson

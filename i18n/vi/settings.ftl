@@ -108,3 +108,16 @@ outbox-waiting = Đang chờ gửi. Máy sẽ tự gửi khi có mạng.
 outbox-sent = Đã gửi ngày { $date }
 outbox-rejected = Nơi nhận không nhận hồ sơ này (mã { $status }): { $said }
 record-broken = Hồ sơ này đã bị thay đổi trên máy nên không còn dùng được. Máy sẽ không gửi hay tải nó. ({ $why })
+
+## A guide endorses a record
+endorse-ask = Nhờ người đã xem xác nhận
+endorse-who = Ai đã xem { $name } làm bài này?
+endorse-lock = { $name }, hãy mở khóa của bạn
+endorse-statement = { $guide } xác nhận đã xem { $name } học xong bài này
+endorse-comment = Lời nhắn (không bắt buộc)
+endorse-sign = Ký xác nhận
+endorse-back = Quay lại
+endorse-done = Đã ghi xác nhận của { $name }.
+endorse-someone = một người hướng dẫn
+record-endorsed = Có người xác nhận: { $names }
+endorsement-name = Người hướng dẫn xác nhận đã xem người học hoàn thành bài học

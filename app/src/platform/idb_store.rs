@@ -13,7 +13,8 @@
 //! (what a passed quiz leaves, [`Claim`], under `<profile>/<lesson>/<ms>`), `records` (the
 //! signed record, a JWS string, under its claim's key), `keys` (each learner's Ed25519 seed,
 //! under the profile id), `consents` ([`Consent`], under the profile id) and `outbox` (each
-//! record's [`Delivery`] to the collector, under the record's key).
+//! record's [`Delivery`] to the collector, under the record's key) and `endorsements` (a guide's
+//! signed endorsement of a record, a JWS string, under `<record key>/<guide id>`).
 //!
 //! Every change is one small read-write transaction that reads the record, applies the change
 //! (kns-core's rules) and writes it back, awaited until it commits: two tabs answering at once
@@ -51,6 +52,7 @@ const RECORDS: &str = "records";
 const KEYS: &str = "keys";
 const CONSENTS: &str = "consents";
 const OUTBOX: &str = "outbox";
+const ENDORSEMENTS: &str = "endorsements";
 
 /// Progress kept in IndexedDB.
 pub struct IdbStore {
@@ -150,7 +152,9 @@ impl IdbStore {
         let upgrade = Closure::once_into_js(move || {
             if let Ok(db) = opening.result().map(JsCast::unchecked_into::<IdbDatabase>) {
                 let names = db.object_store_names();
-                for name in [PROGRESS, LESSONS, PROFILES, CLAIMS, RECORDS, KEYS, CONSENTS, OUTBOX] {
+                for name in
+                    [PROGRESS, LESSONS, PROFILES, CLAIMS, RECORDS, KEYS, CONSENTS, OUTBOX, ENDORSEMENTS]
+                {
                     if !names.contains(name) {
                         let _ = db.create_object_store(name);
                     }
@@ -262,12 +266,13 @@ impl IdbStore {
     /// returns); with `forget`, that learner's progress goes in the same transaction, so a
     /// profile and its progress are deleted together or not at all.
     pub async fn save_profiles(&self, profiles: &Profiles, forget: Option<&str>) -> Result<(), StoreError> {
-        let tx = self.writing(&[PROFILES, PROGRESS, CLAIMS, RECORDS, KEYS, CONSENTS, OUTBOX], true)?;
+        let tx =
+            self.writing(&[PROFILES, PROGRESS, CLAIMS, RECORDS, KEYS, CONSENTS, OUTBOX, ENDORSEMENTS], true)?;
         let store = tx.object_store(PROFILES).map_err(failed)?;
         let bytes = js_sys::Uint8Array::from(wire::encode(profiles).as_slice());
         store.put_with_key(&bytes, &PROFILES_KEY.into()).map_err(failed)?;
         if let Some(profile) = forget {
-            for name in [PROGRESS, CLAIMS, RECORDS, OUTBOX] {
+            for name in [PROGRESS, CLAIMS, RECORDS, OUTBOX, ENDORSEMENTS] {
                 tx.object_store(name).map_err(failed)?.delete(&profile_range(profile)?).map_err(failed)?;
             }
             for name in [KEYS, CONSENTS] {
@@ -365,6 +370,17 @@ impl IdbStore {
     pub async fn set_delivery(&self, key: &str, delivery: &Delivery) -> Result<(), StoreError> {
         let bytes = js_sys::Uint8Array::from(wire::encode(delivery).as_slice());
         self.put(OUTBOX, key, &bytes, true).await
+    }
+
+    /// The endorsements of a learner's records, each under `<record key>/<guide id>`.
+    pub async fn endorsements(&self, profile: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let values = all_in(&self.reading(ENDORSEMENTS)?, &profile_range(profile)?).await?;
+        Ok(values.into_iter().filter_map(|(key, value)| Some((key, value.as_string()?))).collect())
+    }
+
+    /// Keeps a guide's endorsement of a record (strict durability).
+    pub async fn keep_endorsement(&self, key: &str, jws: &str) -> Result<(), StoreError> {
+        self.put(ENDORSEMENTS, key, &jws.into(), true).await
     }
 
     /// Saves a learner's consent (strict durability).
