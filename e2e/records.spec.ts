@@ -427,3 +427,50 @@ test('another learner on the phone who watched endorses a record with their lock
   expect(verified.out).toContain(':1: valid, endorsed by did:key:z6Mk');
   expect(verified.out).toContain('1 valid (1 endorsed, 0 self-issued), 0 invalid, 0 duplicates, 0 repeats, 1 endorsements');
 });
+
+test('records go to a trainer through the share sheet as a file, or as a link that carries them in its fragment', async ({ page }) => {
+  // A phone with a share sheet that takes files (stubbed: it keeps what it was given).
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__shared = [];
+    (navigator as any).canShare = (data: any) => Array.isArray(data.files);
+    (navigator as any).share = async (data: any) => {
+      w.__shared.push({ url: data.url, files: await Promise.all((data.files ?? []).map(async (f: File) => ({ name: f.name, text: await f.text() }))) });
+    };
+  });
+  await passQuiz(page);
+  await openRecords(page);
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.locator('.record')).toHaveCount(1);
+  // Sending to a trainer is a purpose of its own: without that consent, there is no way to.
+  await expect(page.getByRole('button', { name: 'Gửi cho người hướng dẫn' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Thay đổi lựa chọn' }).click();
+  await page.getByRole('checkbox', { name: 'Gửi hồ sơ cho người hướng dẫn hoặc nơi thu nhận của Thành phố' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await page.getByRole('button', { name: 'Gửi cho người hướng dẫn' }).click();
+  await expect(said(page)).toHaveText('Đã gửi hồ sơ.');
+  const shared = await page.evaluate(() => (window as any).__shared);
+  expect(shared).toHaveLength(1);
+  expect(shared[0].files[0].name).toBe('ho-so-hoc-tap.txt');
+  const record = shared[0].files[0].text.trim();
+  expect(record.split('.')).toHaveLength(3);
+
+  // A phone with no share sheet: the link, to copy; the record rides after the #.
+  await page.evaluate(() => {
+    delete (navigator as any).share;
+    delete (Navigator.prototype as any).share;
+  });
+  await page.getByRole('button', { name: 'Gửi cho người hướng dẫn' }).click();
+  const link = page.getByLabel('Gửi đường dẫn này cho người hướng dẫn, qua Zalo hoặc tin nhắn. Hồ sơ nằm ngay trong đường dẫn.');
+  await expect(link).toBeVisible();
+  const url = new URL(await link.inputValue());
+  expect(url.pathname).toBe('/trainer/import');
+  expect(url.search).toBe('');
+  expect(url.hash).toBe(`#r=${record}`);
+  await expectNoAxeViolations(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Chép đường dẫn' }).click();
+  await expect(said(page)).toHaveText('Đã chép đường dẫn. Hãy dán vào tin nhắn gửi người hướng dẫn.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url.href);
+});

@@ -88,6 +88,8 @@ struct Ctx {
     collector: RwSignal<Option<String>>,
     /// Whether a round of sending is under way (one at a time).
     sending: StoredValue<bool>,
+    /// The hand-over link, shown where the phone has no share sheet.
+    link: RwSignal<Option<String>>,
 }
 
 fn now_ms() -> u64 {
@@ -406,6 +408,7 @@ pub fn RecordsSection() -> impl IntoView {
         said: RwSignal::new(String::new()),
         collector: RwSignal::new(None),
         sending: StoredValue::new(false),
+        link: RwSignal::new(None),
     };
     let opened = RwSignal::new(false);
     spawn_local(async move {
@@ -533,13 +536,37 @@ fn records(ctx: Ctx) -> impl IntoView {
     let learners = expect_context::<Learners>();
     // Another learner on this phone who could have watched.
     let has_guides = move || learners.profiles.with_untracked(|p| p.list.len() > 1);
-    let export_records = move |_| {
-        // The records, then the guides' endorsements of them.
-        let lines: Vec<String> = ctx.rows.with_untracked(|rows| {
+    // The records, then the guides' endorsements of them: what leaves the phone.
+    let lines = move || -> Vec<String> {
+        ctx.rows.with_untracked(|rows| {
             let sound = rows.iter().filter(|r| r.broken.is_none());
             let endorsements = sound.clone().flat_map(|r| r.endorsements.iter().map(|(_, e)| e.clone()));
             sound.map(|r| r.jws.clone()).chain(endorsements).collect()
+        })
+    };
+    // To a trainer: the share sheet (a file, or the link), or the link to copy.
+    let hand_over = move |_| {
+        let lines = lines();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let link = kns_core::record::handover_link(&window().location().origin().unwrap_or_default(), &refs);
+        let text = lines.join("\n") + "\n";
+        spawn_local(async move {
+            match download::share("ho-so-hoc-tap.txt", "text/plain", &text, &link).await {
+                Some(true) => ctx.said.set(ctx.t("handover-shared")),
+                Some(false) => {}
+                None => ctx.link.set(Some(link)),
+            }
         });
+    };
+    let copy_link = move |_| {
+        let link = ctx.link.get_untracked().unwrap_or_default();
+        spawn_local(async move {
+            let copied = download::copy(&link).await;
+            ctx.said.set(ctx.t(if copied { "handover-copied" } else { "handover-not-copied" }));
+        });
+    };
+    let export_records = move |_| {
+        let lines = lines();
         download::save("ho-so-hoc-tap.txt", "text/plain", &(lines.join("\n") + "\n"));
     };
     // The records first (what the learner came for), then what they agreed to.
@@ -617,9 +644,23 @@ fn records(ctx: Ctx) -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
-                <button type="button" class="button" id="records-export" on:click=export_records>
-                    {ctx.t("records-export")}
-                </button>
+                <div class="actions">
+                    <button type="button" class="button" id="records-export" on:click=export_records>
+                        {ctx.t("records-export")}
+                    </button>
+                    {consent.with(|c| c.allows(Purpose::Send)).then(|| view! {
+                        <button type="button" class="button secondary" id="records-handover" on:click=hand_over>
+                            {ctx.t("handover")}
+                        </button>
+                    })}
+                </div>
+                {move || ctx.link.get().map(|link| view! {
+                    <div class="handover">
+                        <label class="field-label" for="handover-link">{ctx.t("handover-link")}</label>
+                        <input id="handover-link" class="text-field" type="text" readonly prop:value=link/>
+                        <button type="button" class="button secondary" on:click=copy_link>{ctx.t("handover-copy")}</button>
+                    </div>
+                })}
             }
             .into_any()
         }}

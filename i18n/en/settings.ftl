@@ -128,3 +128,11 @@ endorse-done = { $name }'s confirmation is saved.
 endorse-someone = a guide
 record-endorsed = Confirmed by: { $names }
 endorsement-name = A guide confirms watching the learner complete the lesson
+
+## Handing records to a trainer
+handover = Send to a trainer
+handover-shared = Records sent.
+handover-link = Send this link to your trainer, by Zalo or a text message. The records are inside the link.
+handover-copy = Copy the link
+handover-copied = Link copied. Paste it into a message to your trainer.
+handover-not-copied = The phone did not let the app copy. Press and hold the link to copy it.

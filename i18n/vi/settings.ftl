@@ -121,3 +121,11 @@ endorse-done = Đã ghi xác nhận của { $name }.
 endorse-someone = một người hướng dẫn
 record-endorsed = Có người xác nhận: { $names }
 endorsement-name = Người hướng dẫn xác nhận đã xem người học hoàn thành bài học
+
+## Handing records to a trainer
+handover = Gửi cho người hướng dẫn
+handover-shared = Đã gửi hồ sơ.
+handover-link = Gửi đường dẫn này cho người hướng dẫn, qua Zalo hoặc tin nhắn. Hồ sơ nằm ngay trong đường dẫn.
+handover-copy = Chép đường dẫn
+handover-copied = Đã chép đường dẫn. Hãy dán vào tin nhắn gửi người hướng dẫn.
+handover-not-copied = Máy không cho chép. Hãy bấm giữ vào đường dẫn để chép.
