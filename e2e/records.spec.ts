@@ -474,3 +474,47 @@ test('records go to a trainer through the share sheet as a file, or as a link th
   await expect(said(page)).toHaveText('Đã chép đường dẫn. Hãy dán vào tin nhắn gửi người hướng dẫn.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url.href);
 });
+
+test('once the learner keeps records, passing a quiz makes the record and sends it at once, with no visit to the records page', async ({ page }) => {
+  const collector = new Collector(await Collector.freePort());
+  await collector.start();
+  try {
+    await page.route('**/config.json', (route) => route.fulfill({ json: { collector: collector.url } }));
+    await openRecords(page);
+    await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+    await page.getByRole('checkbox', { name: 'Gửi hồ sơ cho người hướng dẫn hoặc nơi thu nhận của Thành phố' }).check();
+    await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await expect(page.getByText('Chưa có hồ sơ nào.', { exact: false })).toBeVisible();
+
+    const lesson = await passQuiz(page);
+    // Still on the quiz's result: the record is made, kept and delivered in the background.
+    await expect.poll(() => storedRecords(page)).toBe(1);
+    await expect.poll(() => collector.received.length).toBe(1);
+    await expect(page.locator('.verdict.passed')).toBeVisible();
+    const dir = mkdtempSync(join(tmpdir(), 'kns-background-'));
+    writeFileSync(join(dir, 'sent.txt'), collector.received[0].body + '\n');
+    const verified = kns(['verify', join(dir, 'sent.txt')]);
+    expect(verified.status).toBe(0);
+    const vc = JSON.parse(Buffer.from(collector.received[0].body.split('.')[1], 'base64url').toString());
+    expect(vc.kns.lesson).toBe(LESSON);
+    expect(vc.name).toBe(lesson.title);
+
+    // The records page shows it made and delivered, and sends nothing more.
+    await openRecords(page);
+    await expect(page.locator('.record .delivery')).toHaveText(/^Đã gửi ngày/);
+    expect(collector.received).toHaveLength(1);
+  } finally {
+    await collector.stop();
+  }
+});
+
+test('without consent to keep records, a passed quiz loads no signing code and makes nothing', async ({ page }) => {
+  const settingsModule: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/settings/')) settingsModule.push(r.url());
+  });
+  await passQuiz(page);
+  await page.waitForTimeout(500);
+  expect(settingsModule).toEqual([]);
+  expect(await storedRecords(page)).toBe(0);
+});

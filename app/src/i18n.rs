@@ -48,6 +48,11 @@ fn catalog(lang: Lang) -> &'static Catalog {
     }
 }
 
+/// The message `id` with arguments in `lang`, with no page (a record made in the background).
+pub fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    catalog(lang).format(id, args)
+}
+
 /// The current language; provided as context by [`crate::app::App`].
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -87,7 +92,7 @@ impl I18n {
     /// The message `id` with arguments in `lang`: the words inside a record are in its lesson's
     /// language, whatever the page's.
     pub fn format_in(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-        catalog(lang).format(id, args)
+        format_in(lang, id, args)
     }
 
     /// The message `id` with arguments, in the current language.

@@ -14,6 +14,7 @@ use kns_core::progress::{Change, Completion, LessonProgress, LessonStatus, Store
 use kns_core::quiz::Answer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::offline::Download;
 use crate::platform::idb_store::IdbStore;
@@ -149,8 +150,9 @@ impl Progress {
         self.change(lesson, Change::Finish(completion), None);
     }
 
-    /// Keeps what a passed quiz leaves, for the settings page to make a record from (see
-    /// [`kns_core::claim`]); without a store there is nowhere to keep it, and the learner was told.
+    /// Keeps what a passed quiz leaves, for a record to be made from (see [`kns_core::claim`]),
+    /// then, if the learner keeps records, asks the settings module to make it now; without a
+    /// store there is nowhere to keep it, and the learner was told.
     pub fn keep_claim(&self, claim: kns_core::claim::Claim) {
         let (pending, notice) = (self.pending, self.notice);
         if let Some(store) = self.store.get_value() {
@@ -160,6 +162,15 @@ impl Progress {
                 pending.update(|n| *n -= 1);
                 if kept.is_err() && notice.get_untracked() != StorageNotice::Outdated {
                     notice.set(StorageNotice::SaveFailed);
+                } else if kept.is_ok() && prefs::records_on(&prefs::profile()) {
+                    // The learner keeps records: the settings module signs (and sends) it now, in
+                    // the background (app/index.html, `knsRecords`).
+                    let ask = js_sys::Reflect::get(&window(), &"knsRecords".into())
+                        .ok()
+                        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                    if let Some(ask) = ask {
+                        let _ = ask.call1(&JsValue::NULL, &prefs::profile().into());
+                    }
                 }
             });
         }

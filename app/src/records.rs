@@ -130,9 +130,10 @@ impl Ctx {
     async fn load(self, profile: String) {
         let Some(store) = self.store.get_value() else { return };
         let consent = store.consent(&profile).await.unwrap_or_default();
+        crate::platform::prefs::set_records_on(&profile, consent.allows(Purpose::Keep));
         let first = !consent.answered();
         self.consent.set(consent.clone());
-        match self.make_records(&store, &profile, &consent).await {
+        match make_records(&store, &profile, &consent).await {
             Ok((rows, made, skipped)) => {
                 self.rows.set(rows);
                 let mut said = Vec::new();
@@ -177,26 +178,10 @@ impl Ctx {
             return;
         }
         self.sending.set_value(true);
-        for (key, jws) in self
-            .rows
-            .with_untracked(|rows| rows.iter().map(|r| (r.key.clone(), r.jws.clone())).collect::<Vec<_>>())
-        {
-            let now = now_ms();
-            let delivery = match deliveries.iter().find(|(k, _)| *k == key) {
-                Some((_, delivery)) => delivery.clone(),
-                None => Delivery::new(),
-            };
-            if !delivery.due(now, online) {
-                continue;
-            }
-            let next = delivery.after(fetch::post_record(&collector, &jws).await, now_ms());
-            if store.set_delivery(&key, &next).await.is_err() {
-                break;
-            }
-            deliveries.retain(|(k, _)| *k != key);
-            deliveries.push((key, next));
-            show(&deliveries);
-        }
+        let sound = self.rows.with_untracked(|rows| {
+            rows.iter().filter(|r| r.broken.is_none()).map(|r| (r.key.clone(), r.jws.clone())).collect()
+        });
+        send_round(&store, &collector, sound, &mut deliveries, online, show).await;
         self.sending.set_value(false);
         // The next try, when the earliest wait is over (while the page is open).
         let next = deliveries
@@ -214,80 +199,6 @@ impl Ctx {
                 wait,
             );
         }
-    }
-
-    /// Signs a record for every claim that has none (when the learner agreed to keep records),
-    /// keeps them, and returns every record with how many were made now and how many claims
-    /// could not be read.
-    async fn make_records(
-        self,
-        store: &IdbStore,
-        profile: &str,
-        consent: &Consent,
-    ) -> Result<(Vec<Row>, usize, usize), ()> {
-        let (claims, records, skipped) = store.claims_and_records(profile).await.map_err(|_| ())?;
-        let endorsements = store.endorsements(profile).await.map_err(|_| ())?;
-        let has = |key: &str| records.iter().any(|(k, _)| k == key);
-        let owed: Vec<&(String, Claim)> = claims.iter().filter(|(key, _)| !has(key)).collect();
-        let mut made = Vec::new();
-        if consent.allows(Purpose::Keep) && !owed.is_empty() {
-            let seed = secure_random().ok_or(())?;
-            let keys = Keypair::from_seed(&store.signing_seed(profile, seed).await.map_err(|_| ())?);
-            let origin = window().location().origin().unwrap_or_default();
-            for (key, claim) in owed {
-                let lang = claim.lang;
-                let words = |id: &str, args: &[(&str, Arg)]| self.i18n.format_in(lang, id, args);
-                let description = words("record-description", &[]);
-                let criteria = words("record-criteria", &[("pass", Arg::Num(i64::from(claim.pass_mark)))]);
-                let domain = words(&format!("competency-{}", claim.competency.slug()), &[]);
-                let issue = Issue {
-                    origin: &origin,
-                    id: uuid(secure_random().ok_or(())?),
-                    subject: None,
-                    cohort: None,
-                    app_version: env!("CARGO_PKG_VERSION"),
-                    description: &description,
-                    criteria: &criteria,
-                    domain: &domain,
-                };
-                made.push((key.clone(), sign(&keys, claim, &issue)));
-            }
-            store.keep_records(&made).await.map_err(|_| ())?;
-        }
-        let count = made.len();
-        let all: Vec<(String, String)> = records.into_iter().chain(made).collect();
-        let now_s = (now_ms() / 1000) as i64;
-        let rows = claims
-            .iter()
-            .filter_map(|(key, claim)| {
-                let (_, jws) = all.iter().find(|(k, _)| k == key)?;
-                let checked = kns_core::record::verify_record(jws, None, now_s);
-                let id = checked.as_ref().map(|r| r.id.clone()).unwrap_or_default();
-                // The endorsements of this very record that check out, by guide.
-                let endorsed = endorsements
-                    .iter()
-                    .filter_map(|(k, e)| {
-                        let guide = k.strip_prefix(key.as_str())?.strip_prefix('/')?;
-                        let valid = kns_core::record::verify_endorsement(e, now_s).ok()?;
-                        (valid.record == id).then(|| (guide.to_string(), e.clone()))
-                    })
-                    .collect();
-                Some(Row {
-                    key: key.clone(),
-                    jws: jws.clone(),
-                    id,
-                    lang: claim.lang,
-                    endorsements: endorsed,
-                    delivery: None,
-                    broken: checked.err().map(|r| r.code().to_string()),
-                    title: claim.title.clone(),
-                    at_ms: claim.at_ms,
-                    score: claim.score,
-                    total: claim.total,
-                })
-            })
-            .collect();
-        Ok((rows, count, skipped))
     }
 
     /// Saves the choices made on the form, then makes what records they allow.
@@ -778,4 +689,122 @@ fn endorsing(ctx: Ctx, key: String, guide: Option<String>, vouched: bool) -> imp
             <button type="button" class="button secondary" on:click=back>{ctx.t("endorse-back")}</button>
         </div>
     }
+}
+
+/// Signs a record for every claim that has none (when the learner agreed to keep records),
+/// keeps them, and returns every record with how many were made now and how many claims could
+/// not be read.
+async fn make_records(
+    store: &IdbStore,
+    profile: &str,
+    consent: &Consent,
+) -> Result<(Vec<Row>, usize, usize), ()> {
+    let (claims, records, skipped) = store.claims_and_records(profile).await.map_err(|_| ())?;
+    let endorsements = store.endorsements(profile).await.map_err(|_| ())?;
+    let has = |key: &str| records.iter().any(|(k, _)| k == key);
+    let owed: Vec<&(String, Claim)> = claims.iter().filter(|(key, _)| !has(key)).collect();
+    let mut made = Vec::new();
+    if consent.allows(Purpose::Keep) && !owed.is_empty() {
+        let seed = secure_random().ok_or(())?;
+        let keys = Keypair::from_seed(&store.signing_seed(profile, seed).await.map_err(|_| ())?);
+        let origin = window().location().origin().unwrap_or_default();
+        for (key, claim) in owed {
+            let lang = claim.lang;
+            let words = |id: &str, args: &[(&str, Arg)]| crate::i18n::format_in(lang, id, args);
+            let description = words("record-description", &[]);
+            let criteria = words("record-criteria", &[("pass", Arg::Num(i64::from(claim.pass_mark)))]);
+            let domain = words(&format!("competency-{}", claim.competency.slug()), &[]);
+            let issue = Issue {
+                origin: &origin,
+                id: uuid(secure_random().ok_or(())?),
+                subject: None,
+                cohort: None,
+                app_version: env!("CARGO_PKG_VERSION"),
+                description: &description,
+                criteria: &criteria,
+                domain: &domain,
+            };
+            made.push((key.clone(), sign(&keys, claim, &issue)));
+        }
+        store.keep_records(&made).await.map_err(|_| ())?;
+    }
+    let count = made.len();
+    let all: Vec<(String, String)> = records.into_iter().chain(made).collect();
+    let now_s = (now_ms() / 1000) as i64;
+    let rows = claims
+        .iter()
+        .filter_map(|(key, claim)| {
+            let (_, jws) = all.iter().find(|(k, _)| k == key)?;
+            let checked = kns_core::record::verify_record(jws, None, now_s);
+            let id = checked.as_ref().map(|r| r.id.clone()).unwrap_or_default();
+            // The endorsements of this very record that check out, by guide.
+            let endorsed = endorsements
+                .iter()
+                .filter_map(|(k, e)| {
+                    let guide = k.strip_prefix(key.as_str())?.strip_prefix('/')?;
+                    let valid = kns_core::record::verify_endorsement(e, now_s).ok()?;
+                    (valid.record == id).then(|| (guide.to_string(), e.clone()))
+                })
+                .collect();
+            Some(Row {
+                key: key.clone(),
+                jws: jws.clone(),
+                id,
+                lang: claim.lang,
+                endorsements: endorsed,
+                delivery: None,
+                broken: checked.err().map(|r| r.code().to_string()),
+                title: claim.title.clone(),
+                at_ms: claim.at_ms,
+                score: claim.score,
+                total: claim.total,
+            })
+        })
+        .collect();
+    Ok((rows, count, skipped))
+}
+
+/// One round of sending: each record whose turn it is goes to the collector, and what came of it
+/// is saved; `shown` hears every new state. `online`: the phone just came back, the waits are over.
+async fn send_round(
+    store: &IdbStore,
+    collector: &str,
+    records: Vec<(String, String)>,
+    deliveries: &mut Vec<(String, Delivery)>,
+    online: bool,
+    shown: impl Fn(&[(String, Delivery)]),
+) {
+    for (key, jws) in records {
+        let delivery = match deliveries.iter().find(|(k, _)| *k == key) {
+            Some((_, delivery)) => delivery.clone(),
+            None => Delivery::new(),
+        };
+        if !delivery.due(now_ms(), online) {
+            continue;
+        }
+        let next = delivery.after(fetch::post_record(collector, &jws).await, now_ms());
+        if store.set_delivery(&key, &next).await.is_err() {
+            break;
+        }
+        deliveries.retain(|(k, _)| *k != key);
+        deliveries.push((key, next));
+        shown(deliveries);
+    }
+}
+
+/// What the course page asks for after a passed quiz (through the settings module, see
+/// app/src/platform/records_bridge.rs), with no page to show: the records the learner's passes
+/// are owed, signed and kept if they agreed, and sent if they agreed to that. How many were made.
+pub async fn make_in_background(profile: String) -> u32 {
+    let Ok(store) = IdbStore::open(|| {}).await else { return 0 };
+    let Ok(consent) = store.consent(&profile).await else { return 0 };
+    let Ok((rows, made, _)) = make_records(&store, &profile, &consent).await else { return 0 };
+    if consent.allows(Purpose::Send)
+        && let Some(collector) = fetch::config().await.collector
+    {
+        let mut deliveries = store.deliveries(&profile).await.unwrap_or_default();
+        let sound = rows.into_iter().filter(|r| r.broken.is_none()).map(|r| (r.key, r.jws)).collect();
+        send_round(&store, &collector, sound, &mut deliveries, false, |_| {}).await;
+    }
+    made as u32
 }

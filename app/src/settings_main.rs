@@ -1,7 +1,14 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Mounts the settings page, on the settings page only: the course page loads this module too,
+/// to make records in the background (`makeRecords`), and nothing must be drawn there.
 fn main() {
-    kns_app::settings::start();
+    let on_settings = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path.starts_with(kns_core::route::SETTINGS));
+    if on_settings {
+        kns_app::settings::start();
+    }
 }
 
 /// Checks records (one JWS per line) strictly, each on its own, and returns how many are valid:
@@ -14,4 +21,12 @@ pub fn verify_records(text: &str, now_s: f64) -> u32 {
         .filter(|line| !line.trim().is_empty())
         .filter(|line| kns_core::record::verify_record(line, None, now).is_ok())
         .count() as u32
+}
+
+/// Makes the records a learner's passes are owed and sends what is due, as their consent allows;
+/// the course page calls it after a passed quiz (app/index.html, `knsRecords`). How many were made.
+#[wasm_bindgen(js_name = makeRecords)]
+pub async fn make_records(profile: String) -> u32 {
+    kns_app::i18n::use_settings_catalogs();
+    kns_app::records::make_in_background(profile).await
 }

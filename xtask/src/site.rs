@@ -44,6 +44,7 @@ pub fn content_command(args: &[String]) -> Result {
     write(&course, &out)?;
     prerender(&course, &out)?;
     settings_entry(&out)?;
+    records_module(&out)?;
     service_worker(&out)?;
     println!(
         "content: {} lessons, {translations} lesson files written to {}",
@@ -173,6 +174,33 @@ fn settings_entry(out: &Path) -> Result {
             let target = to.join(path.file_name().expect("a file has a name"));
             std::fs::copy(&path, &target).map_err(io(&path))?;
         }
+    }
+    Ok(())
+}
+
+/// Where the course page finds the settings module, which signs records in the background after a
+/// passed quiz (app/src/platform/records_bridge.rs): `<meta name="kns-records" content="/settings/
+/// kns-settings-<hash>.js">` in the app's page and each lesson's page. Nothing where there is no
+/// settings entry.
+fn records_module(out: &Path) -> Result {
+    const META: &str = r#"<meta name="kns-records" content=""#;
+    let Ok(entries) = std::fs::read_dir(out.join("settings")) else { return Ok(()) };
+    let mut modules: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("kns-settings-") && name.ends_with(".js"))
+        .collect();
+    modules.sort();
+    let [module] = modules.as_slice() else {
+        return Err(format!("settings/: expected one kns-settings-*.js, found {modules:?}"));
+    };
+    for path in page_files(out).into_iter().filter(|p| !p.starts_with(out.join("settings"))) {
+        let mut html = std::fs::read_to_string(&path).map_err(io(&path))?;
+        if let Some(at) = html.find(META) {
+            let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+            html.replace_range(at..end, "");
+        }
+        let html = html.replacen("</head>", &format!(r#"{META}/settings/{module}"></head>"#), 1);
+        std::fs::write(&path, html).map_err(io(&path))?;
     }
     Ok(())
 }

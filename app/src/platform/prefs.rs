@@ -69,11 +69,33 @@ pub fn show_profile(profiles: &Profiles) {
     }
 }
 
-/// Forgets a deleted learner's self-check ticks.
+/// Forgets what `localStorage` holds of a deleted learner: their self-check ticks, and whether
+/// they keep records.
 pub fn forget_ticks(profile: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(&checklist::storage_key(profile));
+        let _ = storage.remove_item(&records_key(profile));
     }
+}
+
+/// Where the course page learns that a learner agreed to keep records (the settings page writes
+/// it from their consent), so that after a pass it asks for the record without reading consent.
+fn records_key(profile: &str) -> String {
+    format!("kns.records.{profile}")
+}
+
+pub fn set_records_on(profile: &str, on: bool) {
+    if let Some(storage) = storage() {
+        let _ = if on {
+            storage.set_item(&records_key(profile), "1")
+        } else {
+            storage.remove_item(&records_key(profile))
+        };
+    }
+}
+
+pub fn records_on(profile: &str) -> bool {
+    storage().and_then(|s| s.get_item(&records_key(profile)).ok().flatten()).is_some()
 }
 
 /// Sets `<html lang>`, which screen readers and speech use to pick a voice.
