@@ -19,7 +19,7 @@
 use std::rc::Rc;
 
 use kns_core::Lang;
-use kns_core::claim::{Claim, Endorse, Issue, endorse, sign, uuid};
+use kns_core::claim::{Endorse, Issue, endorse, endorsement_guide, endorsement_key, owed, sign, uuid};
 use kns_core::consent::{Consent, Event, Purpose};
 use kns_core::i18n::Arg;
 use kns_core::jws::Keypair;
@@ -273,7 +273,7 @@ impl Ctx {
                         comment: (!comment.is_empty()).then_some(comment),
                     },
                 );
-                store.keep_endorsement(&format!("{key}/{guide}"), &jws).await.ok()
+                store.keep_endorsement(&endorsement_key(&key, &guide), &jws).await.ok()
             };
             if signed.await.is_none() {
                 self.said.set(self.t("records-failed"));
@@ -701,8 +701,7 @@ async fn make_records(
 ) -> Result<(Vec<Row>, usize, usize), ()> {
     let (claims, records, skipped) = store.claims_and_records(profile).await.map_err(|_| ())?;
     let endorsements = store.endorsements(profile).await.map_err(|_| ())?;
-    let has = |key: &str| records.iter().any(|(k, _)| k == key);
-    let owed: Vec<&(String, Claim)> = claims.iter().filter(|(key, _)| !has(key)).collect();
+    let owed = owed(&claims, &records);
     let mut made = Vec::new();
     if consent.allows(Purpose::Keep) && !owed.is_empty() {
         let seed = secure_random().ok_or(())?;
@@ -741,7 +740,7 @@ async fn make_records(
             let endorsed = endorsements
                 .iter()
                 .filter_map(|(k, e)| {
-                    let guide = k.strip_prefix(key.as_str())?.strip_prefix('/')?;
+                    let guide = endorsement_guide(k, key)?;
                     let valid = kns_core::record::verify_endorsement(e, now_s).ok()?;
                     (valid.record == id).then(|| (guide.to_string(), e.clone()))
                 })

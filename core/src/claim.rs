@@ -86,6 +86,22 @@ impl Claim {
     }
 }
 
+/// The claims that have no record yet (records are kept under their claim's key), in order.
+pub fn owed<'a>(claims: &'a [(String, Claim)], records: &[(String, String)]) -> Vec<&'a (String, Claim)> {
+    claims.iter().filter(|(key, _)| !records.iter().any(|(k, _)| k == key)).collect()
+}
+
+/// Where a guide's endorsement of the record kept under `record` is kept: `<record key>/<guide>`.
+pub fn endorsement_key(record: &str, guide: &str) -> String {
+    format!("{record}/{guide}")
+}
+
+/// The guide whose endorsement of the record kept under `record` is kept under `key`; `None`
+/// when `key` is not one of that record's (another record's, even one whose key begins alike).
+pub fn endorsement_guide<'a>(key: &'a str, record: &str) -> Option<&'a str> {
+    key.strip_prefix(record)?.strip_prefix('/').filter(|guide| !guide.is_empty() && !guide.contains('/'))
+}
+
 /// The words of a record in its language (from the app's messages), and who and where it is
 /// made.
 pub struct Issue<'a> {

@@ -232,3 +232,23 @@ fn a_guide_endorses_a_record_and_a_batch_shows_it_apart_from_self_issued_ones() 
     assert_eq!(endorsed.get("urn:uuid:rec-1"), Some(&vec![guide.did()]));
     assert_eq!(endorsed.get("urn:uuid:rec-2"), None);
 }
+
+#[test]
+fn claims_without_a_record_are_owed_one_and_endorsement_keys_name_their_record_and_guide() {
+    use kns_core::claim::{endorsement_guide, endorsement_key, owed};
+    let (_, lesson) = first_lesson();
+    let (a, b) = (passed(&lesson), Claim { at_ms: 1_795_000_001_000, ..passed(&lesson) });
+    let claims = vec![(a.key("p1"), a.clone()), (b.key("p1"), b.clone())];
+    assert_eq!(owed(&claims, &[]).len(), 2);
+    let records = vec![(a.key("p1"), "a.b.c".to_string())];
+    assert_eq!(owed(&claims, &records), vec![&claims[1]]);
+    assert!(owed(&claims, &[(a.key("p1"), String::new()), (b.key("p1"), String::new())]).is_empty());
+
+    let record = a.key("p1");
+    let key = endorsement_key(&record, "g7");
+    assert_eq!(endorsement_guide(&key, &record), Some("g7"));
+    // A record whose key begins like this one's (a later pass) is another record.
+    assert_eq!(endorsement_guide(&endorsement_key(&format!("{record}5"), "g7"), &record), None);
+    assert_eq!(endorsement_guide(&format!("{record}/"), &record), None);
+    assert_eq!(endorsement_guide(&format!("{record}/g7/x"), &record), None);
+}
