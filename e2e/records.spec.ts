@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { expectNoAxeViolations, lessonJson, takeQuiz, type Json } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';
@@ -476,6 +478,76 @@ test('records go to a trainer through the share sheet as a file, or as a link th
   await page.getByRole('button', { name: 'Chép đường dẫn' }).click();
   await expect(said(page)).toHaveText('Đã chép đường dẫn. Hãy dán vào tin nhắn gửi người hướng dẫn.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url.href);
+});
+
+test('a record is shown as QR codes a trainer scans one after another; read off the screen, they join into the link and the record checks out', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await passQuiz(page);
+  await openRecords(page);
+  await page.getByRole('checkbox', { name: 'Ghi và lưu hồ sơ trên máy này' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await expect(page.locator('.record')).toHaveCount(1);
+  // A QR code takes the record off the phone: only with consent to send it.
+  const show = page.getByRole('button', { name: 'Hiện mã QR cho người hướng dẫn' });
+  await expect(show).toHaveCount(0);
+  await page.getByRole('button', { name: 'Thay đổi lựa chọn' }).click();
+  await page.getByRole('checkbox', { name: 'Gửi hồ sơ cho người hướng dẫn hoặc nơi thu nhận của Thành phố' }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await show.click();
+  // The keyboard and the screen reader go to what is shown: the record's title.
+  await expect(page.getByRole('heading', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' })).toBeFocused();
+
+  // Each code, read from a screenshot by an independent decoder (jsQR), as a trainer's phone would.
+  const codes = page.locator('svg.qr');
+  const label = (await codes.getAttribute('aria-label')) ?? '';
+  const of = Number(/Mã QR 1 trên (\d+)/.exec(label)?.[1]);
+  expect(of).toBeGreaterThan(1);
+  await expect(page.getByText(`Có ${of} mã.`, { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const read: string[] = [];
+  for (let n = 1; n <= of; n++) {
+    await expect(codes).toHaveAttribute('aria-label', `Mã QR ${n} trên ${of}`);
+    await expect(page.locator('.qr-count')).toHaveText(`Mã QR ${n} trên ${of}`);
+    const box = await codes.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(300);
+    const png = PNG.sync.read(await codes.screenshot());
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(code, `code ${n} reads`).not.toBeNull();
+    read.push(code!.data);
+    if (n < of) {
+      await page.getByRole('button', { name: 'Mã tiếp theo' }).click();
+      // The keyboard stays on the next button.
+      await expect(page.locator('#qr-next, #qr-done').first()).toBeFocused();
+    }
+  }
+  await expect(page.getByRole('button', { name: 'Mã tiếp theo' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mã trước' }).click();
+  await expect(codes).toHaveAttribute('aria-label', `Mã QR ${of - 1} trên ${of}`);
+
+  // The documented part format, read here on its own: KNS:<n>/<of>/<tag>:<piece>.
+  const parts = read.map((text) => {
+    const m = /^KNS:(\d+)\/(\d+)\/([0-9a-f]{8}):(.*)$/s.exec(text);
+    expect(m, text.slice(0, 30)).not.toBeNull();
+    return { n: Number(m![1]), of: Number(m![2]), tag: m![3], piece: m![4] };
+  });
+  expect(parts.map((p) => p.n)).toEqual([...Array(of).keys()].map((i) => i + 1));
+  expect(new Set(parts.map((p) => p.tag)).size).toBe(1);
+  expect(parts.every((p) => p.of === of)).toBe(true);
+  const url = new URL(parts.map((p) => p.piece).join(''));
+  expect(url.pathname).toBe('/trainer/import');
+  expect(url.hash.startsWith('#r=')).toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), 'kns-qr-'));
+  const file = join(dir, 'scanned.txt');
+  writeFileSync(file, url.hash.slice(3) + '\n');
+  const course = join(dir, 'course.json');
+  writeFileSync(course, await (await page.request.get('/content/course.json')).text());
+  const verified = kns(['verify', '--course', course, file]);
+  expect(verified.out).toContain('1 valid (0 endorsed, 1 self-issued), 0 invalid');
+  expect(verified.status).toBe(0);
+
+  await page.getByRole('button', { name: 'Xong, quay lại hồ sơ' }).click();
+  await expect(page.locator('.record')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Hồ sơ học tập' })).toBeFocused();
 });
 
 test('once the learner keeps records, passing a quiz makes the record and sends it at once, with no visit to the records page', async ({ page }) => {

@@ -73,6 +73,12 @@ enum Shown {
         guide: Option<String>,
         vouched: bool,
     },
+    /// The hand-over QR codes of the record under `key` (with its endorsements), code `part`
+    /// (from 0) on the screen.
+    Qr {
+        key: String,
+        part: usize,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -366,6 +372,7 @@ pub fn RecordsSection() -> impl IntoView {
                 Shown::Form => form(ctx).into_any(),
                 Shown::Records => records(ctx).into_any(),
                 Shown::Endorse { key, guide, vouched } => endorsing(ctx, key, guide, vouched).into_any(),
+                Shown::Qr { key, part } => qr_codes(ctx, key, part).into_any(),
             }}
         </section>
     }
@@ -520,6 +527,18 @@ fn records(ctx: Ctx) -> impl IntoView {
                                             </span>
                                         }.into_any()
                                     }}
+                                    {(row.broken.is_none() && consent.with(|c| c.allows(Purpose::Send))).then(|| {
+                                        let key = row.key.clone();
+                                        view! {
+                                            <button type="button" class="button secondary qr-show" on:click=move |_| {
+                                                ctx.said.set(String::new());
+                                                ctx.shown.set(Shown::Qr { key: key.clone(), part: 0 });
+                                                focus_soon("qr-title");
+                                            }>
+                                                {ctx.t("qr-show")}
+                                            </button>
+                                        }
+                                    })}
                                     {(row.broken.is_none() && has_guides()).then(|| {
                                         let key = row.key.clone();
                                         view! {
@@ -593,6 +612,82 @@ fn records(ctx: Ctx) -> impl IntoView {
             <button type="button" class="button secondary" on:click=export_consent>{ctx.t("consent-export")}</button>
         </div>
     }
+}
+
+/// Moves the keyboard (and a screen reader) to the element `id` once the view drawn now is on
+/// the page: the control that was pressed is gone with the view it was in. A heading is also
+/// brought to the top of the screen (a button is only brought into it, so a code stays in view).
+fn focus_soon(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(id) {
+            let element = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element);
+            let _ = element.focus();
+            if element.tag_name().starts_with('H') {
+                element.scroll_into_view_with_bool(true);
+            }
+        }
+    });
+}
+
+/// A record's hand-over QR codes, one at a time ([`kns_core::qr`]): the trainer's phone reads
+/// them off this screen, in any order, with no signal.
+fn qr_codes(ctx: Ctx, key: String, part: usize) -> impl IntoView {
+    let row =
+        ctx.rows.with_untracked(|rows| rows.iter().find(|r| r.key == key && r.broken.is_none()).cloned());
+    let back = move |_| {
+        ctx.shown.set(Shown::Records);
+        focus_soon("records-heading");
+    };
+    let Some(row) = row else {
+        return view! {
+            <button type="button" class="button" on:click=back>{ctx.t("qr-done")}</button>
+        }
+        .into_any();
+    };
+    let lines: Vec<&str> =
+        std::iter::once(row.jws.as_str()).chain(row.endorsements.iter().map(|(_, e)| e.as_str())).collect();
+    let link = kns_core::record::handover_link(&window().location().origin().unwrap_or_default(), &lines);
+    let parts = kns_core::qr::parts(&link);
+    let of = parts.len();
+    let part = part.min(of - 1);
+    let label = ctx.i18n.format("qr-label", &[("n", Arg::Num(part as i64 + 1)), ("of", Arg::Num(of as i64))]);
+    let code = kns_core::qr::code(&parts[part]).map(|code| {
+        let side = code.side();
+        view! {
+            <svg class="qr" role="img" aria-label=label.clone() viewBox=format!("0 0 {side} {side}")
+                shape-rendering="crispEdges">
+                <rect width=side height=side fill="#fff"/>
+                <path d=code.svg_path() fill="#000"/>
+            </svg>
+        }
+    });
+    // The next code; the keyboard stays on the buttons (the next one, or "done" after the last).
+    let go = move |to: usize| {
+        let key = key.clone();
+        move |_| {
+            ctx.shown.set(Shown::Qr { key: key.clone(), part: to });
+            focus_soon(if to + 1 < of { "qr-next" } else { "qr-done" });
+        }
+    };
+    let how = ctx.i18n.format("qr-how", &[("of", Arg::Num(of as i64))]);
+    view! {
+        <h3 id="qr-title" tabindex="-1">{row.title}</h3>
+        <p>{if of > 1 { how } else { ctx.t("qr-how-one") }}</p>
+        {code}
+        <p class="qr-count" aria-live="polite">{label}</p>
+        <div class="actions">
+            {(part + 1 < of).then(|| view! {
+                <button type="button" class="button" id="qr-next" on:click=go(part + 1)>{ctx.t("qr-next")}</button>
+            })}
+            {(part > 0).then(|| view! {
+                <button type="button" class="button secondary" id="qr-back" on:click=go(part - 1)>{ctx.t("qr-back")}</button>
+            })}
+            <button type="button" class=if part + 1 < of { "button secondary" } else { "button" } id="qr-done" on:click=back>
+                {ctx.t("qr-done")}
+            </button>
+        </div>
+    }
+    .into_any()
 }
 
 /// A guide endorsing a record: who they are, their lock, then their words and signature.

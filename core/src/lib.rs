@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod prerender;
 pub mod profile;
 pub mod progress;
+pub mod qr;
 pub mod quiz;
 pub mod record;
 pub mod route;
