@@ -21,6 +21,7 @@ const TARGETS = [
   '.profile',
   '.picture-choice',
   '.keypad-key',
+  '.help summary',
 ].join(', ');
 
 async function bigText(page: Page) {

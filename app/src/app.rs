@@ -4,6 +4,7 @@ use kns_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::header::Header;
+use crate::components::help::Help;
 use crate::course::Course;
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::{course::CoursePage, lesson::LessonPage, not_found::NotFound, quiz::QuizPage};
@@ -60,11 +61,16 @@ pub fn App() -> impl IntoView {
                 Some(view! { <p class="notice" role="status">{i18n.t(message)} {button}</p> })
             }}
             <main id="main" tabindex="-1">
-                {move || match location.route() {
-                    Route::Course => view! { <CoursePage/> }.into_any(),
-                    Route::Lesson(id) => view! { <LessonPage id/> }.into_any(),
-                    Route::Quiz(id) => view! { <QuizPage id/> }.into_any(),
-                    Route::NotFound => view! { <NotFound/> }.into_any(),
+                {move || {
+                    let route = location.route();
+                    let help = route.help_id();
+                    let page = match route {
+                        Route::Course => view! { <CoursePage/> }.into_any(),
+                        Route::Lesson(id) => view! { <LessonPage id/> }.into_any(),
+                        Route::Quiz(id) => view! { <QuizPage id/> }.into_any(),
+                        Route::NotFound => view! { <NotFound/> }.into_any(),
+                    };
+                    view! { <Help id=help/> {page} }
                 }}
             </main>
         }

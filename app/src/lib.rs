@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod course;
 pub mod i18n;
+pub mod look;
 pub mod offline;
 pub mod pages;
 pub mod platform;

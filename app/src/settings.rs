@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::header::LangSwitch;
+use crate::components::help::Help;
 use crate::i18n::{I18n, use_i18n};
+use crate::look::LookSection;
 use crate::platform::prefs;
 use crate::profiles::{Learners, ProfilesSection};
 use crate::records::RecordsSection;
@@ -81,7 +83,9 @@ fn Settings() -> impl IntoView {
                 <LangSwitch/>
             </header>
             <main id="main" tabindex="-1">
+                <Help id="help-settings"/>
                 <h1>{i18n.t("settings-heading")}</h1>
+                <LookSection/>
                 <ProfilesSection/>
                 <RecordsSection/>
                 <section aria-labelledby="storage-heading">

@@ -15,6 +15,7 @@ pub mod content;
 pub mod i18n;
 pub mod jws;
 pub mod lang;
+pub mod look;
 pub mod offline;
 pub mod outbox;
 pub mod prerender;

@@ -106,8 +106,21 @@ fn shell(route: &Route, catalog: &Catalog, main: &str) -> String {
             code = other.code()
         );
     }
-    let _ = write!(html, r#"</div></header><main id="main" tabindex="-1">{main}</main></div>"#);
+    let _ = write!(
+        html,
+        r#"</div></header><main id="main" tabindex="-1">{}{main}</main></div>"#,
+        help(route, catalog)
+    );
     html
+}
+
+/// The "Cần giúp đỡ?" panel at the top of a page (the app's `components::help::Help`).
+pub fn help(route: &Route, catalog: &Catalog) -> String {
+    format!(
+        r#"<details class="help"><summary>{}</summary><p>{}</p></details>"#,
+        escape(&catalog.get("help-summary")),
+        escape(&catalog.get(route.help_id()))
+    )
 }
 
 /// The course page in the catalog's language: skip link, header and the lessons by pillar,

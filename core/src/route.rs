@@ -30,6 +30,17 @@ pub enum Route {
 }
 
 impl Route {
+    /// The message (in `i18n/`) that the page's "Cần giúp đỡ?" panel shows: what the page is
+    /// for, in two sentences.
+    pub fn help_id(&self) -> &'static str {
+        match self {
+            Route::Course => "help-course",
+            Route::Lesson(_) => "help-lesson",
+            Route::Quiz(_) => "help-quiz",
+            Route::NotFound => "help-not-found",
+        }
+    }
+
     /// The page a path shows. A trailing slash, a query and a fragment make no difference.
     pub fn parse(path: &str) -> Route {
         let path = path.split(['?', '#']).next().unwrap_or("");

@@ -117,3 +117,8 @@ not-found-body = The address may be mistyped, or the page has moved.
 not-found-home = Go to the start page
 
 settings-link = Settings
+help-summary = Need help?
+help-course = This is the list of lessons. Press the name of a lesson to start learning.
+help-lesson = Read the steps one by one, from the top down. When you are done, press "Take the quiz" at the end of the page.
+help-quiz = Choose an answer, then press "Check". A wrong answer is fine: you can try again.
+help-not-found = The page you opened was not found. Press "Go to the start page" to go back to the lessons.

@@ -2,7 +2,18 @@
 # page's wasm, which carries app.ftl alone.
 
 settings-heading = Settings
+help-settings = Here you choose the text size, the colours, the learner and their records. Each learner on this phone has their own choices.
 storage-heading = Kept on this phone
+look-heading = Text size and colours
+look-size = Text size: { $percent } %
+look-bigger = Larger text
+look-smaller = Smaller text
+look-largest = The text is as large as it goes.
+look-smallest = The text is as small as it goes.
+look-contrast = High contrast: white and yellow on black
+look-contrast-on = High contrast is on.
+look-contrast-off = High contrast is off.
+look-not-kept = The phone could not keep this choice. It holds for this visit only.
 storage-persisted = The browser will keep your lessons and results, even when the phone is short of space.
 storage-not-persisted = When the phone is short of space, the browser may delete downloaded lessons. You can ask it to keep them.
 storage-refused = The browser did not agree to keep them for good. Your lessons are still saved, but may be deleted when the phone is short of space.

@@ -111,3 +111,8 @@ not-found-body = Đường dẫn có thể bị gõ sai hoặc trang đã đư�
 not-found-home = Về trang đầu
 
 settings-link = Cài đặt
+help-summary = Cần giúp đỡ?
+help-course = Đây là danh sách bài học. Bấm vào tên một bài để bắt đầu học.
+help-lesson = Đọc từng bước, từ trên xuống dưới. Học xong, bấm "Làm bài kiểm tra" ở cuối trang.
+help-quiz = Chọn câu trả lời, rồi bấm "Kiểm tra". Trả lời sai cũng không sao, bạn được làm lại.
+help-not-found = Máy không tìm thấy trang bạn mở. Bấm "Về trang đầu" để quay lại danh sách bài học.

@@ -1,7 +1,18 @@
 # Chữ của trang Cài đặt (wasm riêng, xem app/build.rs); trang khóa học không mang theo.
 
 settings-heading = Cài đặt
+help-settings = Trang này để chọn cỡ chữ, màu, người học và hồ sơ học tập. Mỗi người học trên máy có lựa chọn riêng.
 storage-heading = Lưu trên máy này
+look-heading = Cỡ chữ và màu
+look-size = Cỡ chữ: { $percent } %
+look-bigger = Chữ to hơn
+look-smaller = Chữ nhỏ hơn
+look-largest = Chữ đã to nhất.
+look-smallest = Chữ đã nhỏ nhất.
+look-contrast = Tương phản cao: chữ trắng và vàng trên nền đen
+look-contrast-on = Đã bật tương phản cao.
+look-contrast-off = Đã tắt tương phản cao.
+look-not-kept = Máy không lưu được lựa chọn này. Nó chỉ dùng cho lần này.
 storage-persisted = Trình duyệt sẽ giữ bài học và kết quả của bạn, kể cả khi máy thiếu bộ nhớ.
 storage-not-persisted = Khi máy thiếu bộ nhớ, trình duyệt có thể xoá bài học đã tải. Bạn có thể xin trình duyệt giữ lại.
 storage-refused = Trình duyệt chưa đồng ý giữ lâu dài. Bài học vẫn được lưu, nhưng có thể bị xoá khi máy thiếu bộ nhớ.

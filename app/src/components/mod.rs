@@ -2,4 +2,5 @@
 
 pub mod blocks;
 pub mod header;
+pub mod help;
 pub mod status;

@@ -6,6 +6,7 @@
 
 use kns_core::Lang;
 use kns_core::checklist::{self, Ticks};
+use kns_core::look::{self, Look};
 use kns_core::profile::{self, Profiles};
 use kns_core::progress::DEFAULT_PROFILE;
 
@@ -75,6 +76,39 @@ pub fn forget_ticks(profile: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(&checklist::storage_key(profile));
         let _ = storage.remove_item(&records_key(profile));
+        let _ = storage.remove_item(&look::storage_key(profile));
+    }
+}
+
+/// A learner's text size and theme; the default where none was kept.
+pub fn load_look(profile: &str) -> Look {
+    storage()
+        .and_then(|s| s.get_item(&look::storage_key(profile)).ok().flatten())
+        .map_or_else(Look::default, |stored| Look::from_stored(&stored))
+}
+
+/// Keeps a learner's text size and theme; false when storage is unavailable or refused it.
+pub fn save_look(profile: &str, look: Look) -> bool {
+    storage().is_some_and(|s| match look.to_stored() {
+        Some(stored) => s.set_item(&look::storage_key(profile), &stored).is_ok(),
+        None => s.remove_item(&look::storage_key(profile)).is_ok(),
+    })
+}
+
+/// Draws this page in `look` (as the script in the pages' `<head>` does at load).
+pub fn apply_look(look: Look) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let size = if look == Look::default() || look.text == 100 {
+            String::new()
+        } else {
+            format!("{}%", look.text)
+        };
+        let _ = root.style().set_property("font-size", &size);
+        let _ = root.class_list().toggle_with_force("contrast", look.contrast);
     }
 }
 
