@@ -145,3 +145,17 @@ test('the static pages carry the same panel before the app loads', async ({ page
     expect(html, path).toContain(`<details class="help"><summary>Cần giúp đỡ?</summary><p>${first}`);
   }
 });
+
+test('after moving to another page, the keyboard and screen readers start at its heading', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' })).toBeFocused();
+  await page.getByRole('link', { name: 'Về danh sách bài học' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kỹ năng số cơ bản' })).toBeFocused();
+  // The browser's back button too.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' })).toBeFocused();
+  await page.getByRole('link', { name: 'Làm bài kiểm tra' }).click();
+  await expect(page.locator('.question h1')).toBeFocused();
+});

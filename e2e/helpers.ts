@@ -12,6 +12,7 @@ export function plain(inlines: Json[]): string {
       const [kind, value] = Object.entries(inline)[0] as [string, Json];
       if (kind === 'text' || kind === 'code') return value as string;
       if (kind === 'emphasis' || kind === 'strong') return plain(value);
+      if (kind === 'audio') return '';
       return plain(value.text);
     })
     .join('');

@@ -23,7 +23,10 @@ impl Location {
     /// Reads the address bar, and follows it when the learner goes back or forward.
     pub fn new() -> Self {
         let route = RwSignal::new(Route::parse(&current_path()));
-        let handle = window_event_listener(ev::popstate, move |_| route.set(Route::parse(&current_path())));
+        let handle = window_event_listener(ev::popstate, move |_| {
+            route.set(Route::parse(&current_path()));
+            arrive();
+        });
         on_cleanup(move || handle.remove());
         Location { route }
     }
@@ -42,7 +45,36 @@ impl Location {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
         self.route.set(route);
+        arrive();
     }
+}
+
+/// After a page change, the keyboard and screen readers start at the new page's heading, or at
+/// its main region while the heading is not drawn yet ([`heading_drawn`] moves on to it then).
+fn arrive() {
+    request_animation_frame(|| {
+        let doc = document();
+        let _ = focus(doc.query_selector("main h1").ok().flatten().or_else(|| doc.get_element_by_id("main")));
+    });
+}
+
+/// A page whose heading comes late (a lesson, once its file is in) calls this when it is drawn:
+/// if the focus waits on the main region, it moves to the heading.
+pub fn heading_drawn() {
+    request_animation_frame(|| {
+        let doc = document();
+        if doc.active_element().is_some_and(|a| a.id() == "main") {
+            let _ = focus(doc.query_selector("main h1").ok().flatten());
+        }
+    });
+}
+
+fn focus(element: Option<web_sys::Element>) -> Option<()> {
+    let element = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element?).ok()?;
+    if !element.has_attribute("tabindex") {
+        element.set_attribute("tabindex", "-1").ok()?;
+    }
+    element.focus().ok()
 }
 
 impl Default for Location {

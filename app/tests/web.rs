@@ -39,6 +39,30 @@ fn a_stored_value_that_is_no_language_is_ignored() {
 }
 
 #[wasm_bindgen_test]
+fn each_learners_text_size_and_theme_are_kept_apart_and_drawn_on_the_page() {
+    use kns_core::look::Look;
+    let root: web_sys::HtmlElement = document().document_element().unwrap().unchecked_into();
+    let big = Look { text: 175, contrast: true };
+    assert!(prefs::save_look("p-a", big));
+    assert_eq!(prefs::load_look("p-a"), big);
+    assert_eq!(prefs::load_look("p-b"), Look::default(), "another learner has their own");
+    prefs::apply_look(big);
+    assert_eq!(root.style().get_property_value("font-size").unwrap(), "175%");
+    assert!(root.class_list().contains("contrast"));
+    // Back to the phone's own look: nothing kept, nothing left on the page.
+    assert!(prefs::save_look("p-a", Look::default()));
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(storage.get_item("kns.look.p-a").unwrap(), None);
+    prefs::apply_look(Look::default());
+    assert_eq!(root.style().get_property_value("font-size").unwrap(), "");
+    assert!(!root.class_list().contains("contrast"));
+    // What is not a look is the default one.
+    storage.set_item("kns.look.p-a", "900 blinking").unwrap();
+    assert_eq!(prefs::load_look("p-a"), Look::default());
+    storage.remove_item("kns.look.p-a").unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn fetch_reports_missing_files_and_bad_data_apart() {
     let missing = fetch_decoded::<Vec<u32>>("/no-such-file.bin").await;
     assert_eq!(missing, Err(LoadError::Status(404)));
@@ -62,7 +86,12 @@ fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
         Block::Heading { level: 2, text: text("Phần một") },
         Block::Paragraph { text: text("<script>window.pwned = 1</script><b>not bold</b>") },
         Block::Steps {
-            steps: vec![Step { text: text("Bước một") }, Step { text: text("Bước hai") }]
+            steps: vec![
+                Step { text: text("Bước một") },
+                Step {
+                    text: vec![Inline::Text("Bước hai".into()), Inline::Audio("audio/buoc-2.mp3".into())],
+                },
+            ],
         },
         Block::Callout {
             tone: Tone::Warning, body: vec![Block::Paragraph { text: text("Không đưa OTP.") }]
@@ -84,6 +113,11 @@ fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
     assert_eq!(select("b"), 0);
     assert!(host.text_content().unwrap().contains("<script>window.pwned = 1</script>"));
     assert_eq!(select("ol.steps > li"), 2);
+    // A step's recording: its address for read-aloud, never shown.
+    let second = host.query_selector("ol.steps > li:nth-child(2)").unwrap().unwrap();
+    assert_eq!(second.get_attribute("data-audio").as_deref(), Some("/content/bai-thu/audio/buoc-2.mp3"));
+    assert_eq!(second.text_content().as_deref(), Some("Bước hai"));
+    assert_eq!(select("ol.steps > li:first-child[data-audio]"), 0);
     let warning = host.query_selector("aside.callout.warning .callout-label").unwrap().unwrap();
     assert_eq!(warning.text_content().as_deref(), Some("Cảnh báo"));
     assert_eq!(host.query_selector("dl.term dfn").unwrap().unwrap().text_content().as_deref(), Some("OTP"));

@@ -117,6 +117,11 @@ pub enum ContentErrorKind {
     ImageInline,
     /// An image address that is neither https nor a file in the lesson's folder.
     ImageSource(String),
+    /// A link to a recording (an audio file) anywhere but at the end of a paragraph, numbered
+    /// step or list item of the lesson body, or a second one there.
+    AudioPlace,
+    /// A recording that is not a file in the lesson's folder.
+    AudioSource(String),
     /// Markdown outside the closed model: tables, code blocks, level-1 headings, nested lists…
     Unsupported(String),
     /// A quote that is not a `> [!WARNING]` or `> [!TIP]` callout.
@@ -188,6 +193,11 @@ impl fmt::Display for ContentErrorKind {
             ImageSource(src) => {
                 write!(f, "image `{src}` must be an https:// address or a file in the lesson's folder")
             }
+            AudioPlace => write!(
+                f,
+                "a recording [nghe](file.mp3) goes at the end of a paragraph, step or list item of the lesson, one each"
+            ),
+            AudioSource(src) => write!(f, "recording `{src}` must be a file in the lesson's folder"),
             Unsupported(what) => write!(f, "{what} is not supported in lessons"),
             UnsupportedCallout(what) => {
                 write!(f, "{what}: use `> [!WARNING]` or `> [!TIP]` for a callout")
@@ -250,8 +260,14 @@ pub fn compile_glossary(file: &Path, source: &str) -> Result<Glossary, ContentEr
     let err = |(line, kind)| ContentError { file: file.to_path_buf(), line, kind };
     let nodes = tree(source, 0, &lines);
     let empty = Glossary::default();
-    let mut ctx =
-        Ctx { images: Vec::new(), folder: None, glossary: &empty, used: Vec::new(), texts: Vec::new() };
+    let mut ctx = Ctx {
+        images: Vec::new(),
+        folder: None,
+        glossary: &empty,
+        used: Vec::new(),
+        texts: Vec::new(),
+        recordings: false,
+    };
     let mut entries: Vec<(usize, GlossaryEntry)> = Vec::new();
     let syntax = |line: usize, what: String| (line, ContentErrorKind::GlossarySyntax(what));
     for node in &nodes {
@@ -570,8 +586,14 @@ fn compile(file: &Path, source: &str, lang: Lang, glossary: &Glossary) -> Result
     let quiz_start = body_start + marker + QUIZ_MARKER.len();
     let quiz_src = &source[quiz_start..];
 
-    let mut ctx =
-        Ctx { images: Vec::new(), folder: file.parent(), glossary, used: Vec::new(), texts: Vec::new() };
+    let mut ctx = Ctx {
+        images: Vec::new(),
+        folder: file.parent(),
+        glossary,
+        used: Vec::new(),
+        texts: Vec::new(),
+        recordings: false,
+    };
     let body_nodes = tree(body_src, body_start, &lines);
     let body = ctx.blocks(&body_nodes, false).map_err(|(line, kind)| err(line, kind))?;
     let quiz_nodes = tree(quiz_src, quiz_start, &lines);
@@ -982,6 +1004,20 @@ struct Ctx<'a> {
     used: Vec<String>,
     /// Every paragraph and list item of the body with its line, for the plain-language lint.
     texts: Vec<(usize, Vec<Inline>)>,
+    /// Whether the text being read may end with a recording (a body paragraph, step or item).
+    recordings: bool,
+}
+
+/// The file extensions of recordings a lesson may carry.
+const AUDIO: [&str; 5] = [".mp3", ".m4a", ".ogg", ".opus", ".wav"];
+
+/// Refuses a recording anywhere but at the end of `text`, and a second one.
+fn check_recording(text: &[Inline], line: usize) -> Located<()> {
+    let count = text.iter().filter(|i| matches!(i, Inline::Audio(_))).count();
+    if count > 1 || (count == 1 && Inline::recording(text).is_none()) {
+        return Err((line, ContentErrorKind::AudioPlace));
+    }
+    Ok(())
 }
 
 fn unsupported(line: usize, what: &str) -> (usize, ContentErrorKind) {
@@ -1013,17 +1049,21 @@ impl Ctx<'_> {
                         out.push(Block::Heading { level, text: self.inlines(kids)? });
                     }
                     Tag::Paragraph => {
-                        let block = self.paragraph(kids)?;
+                        let block = self.recorded(|ctx| ctx.paragraph(kids))?;
                         if let Block::Paragraph { text } = &block {
                             self.texts.push((line, text.clone()));
                         }
                         out.push(block);
                     }
                     Tag::List(Some(_)) => {
-                        let steps = self.list_items(kids)?.into_iter().map(|text| Step { text }).collect();
-                        out.push(Block::Steps { steps });
+                        let steps = self.recorded(|ctx| ctx.list_items(kids))?;
+                        out.push(Block::Steps {
+                            steps: steps.into_iter().map(|text| Step { text }).collect(),
+                        });
                     }
-                    Tag::List(None) => out.push(Block::List { items: self.list_items(kids)? }),
+                    Tag::List(None) => {
+                        out.push(Block::List { items: self.recorded(|ctx| ctx.list_items(kids))? })
+                    }
                     Tag::BlockQuote(kind) => {
                         let tone = match kind {
                             Some(BlockQuoteKind::Warning) => Tone::Warning,
@@ -1095,24 +1135,51 @@ impl Ctx<'_> {
             let src = self.image_source(dest_url, *line)?;
             return Ok(Block::Image { src, alt });
         }
-        Ok(Block::Paragraph { text: self.inlines(kids)? })
+        let text = self.inlines(kids)?;
+        let line = kids.first().map_or(0, Node::line);
+        check_recording(&text, line)?;
+        Ok(Block::Paragraph { text })
+    }
+
+    /// Reads a body paragraph or list, where each paragraph, step or item may end with its
+    /// recording.
+    fn recorded<T>(&mut self, read: impl FnOnce(&mut Self) -> Located<T>) -> Located<T> {
+        let before = std::mem::replace(&mut self.recordings, true);
+        let read = read(self);
+        self.recordings = before;
+        read
+    }
+
+    /// The file a recording link names: one in the lesson's folder.
+    fn audio_source(&mut self, src: &str, line: usize) -> Located<String> {
+        self.folder_file(src, line, ContentErrorKind::AudioSource)
     }
 
     fn image_source(&mut self, src: &str, line: usize) -> Located<String> {
         if src.starts_with("https://") {
             return Ok(src.to_string());
         }
+        self.folder_file(src, line, ContentErrorKind::ImageSource)
+    }
+
+    /// `src` as a file in the lesson's folder (copied to the build with the lesson), or why not.
+    fn folder_file(
+        &mut self,
+        src: &str,
+        line: usize,
+        refuse: fn(String) -> ContentErrorKind,
+    ) -> Located<String> {
         let local = !src.is_empty()
             && !src.contains(':')
             && !src.starts_with('/')
             && !src.split('/').any(|part| part == ".." || part.is_empty());
         if !local {
-            return Err((line, ContentErrorKind::ImageSource(src.to_string())));
+            return Err((line, refuse(src.to_string())));
         }
         if let Some(folder) = self.folder
             && !folder.join(src).is_file()
         {
-            return Err((line, ContentErrorKind::ImageSource(format!("{src} (no such file)"))));
+            return Err((line, refuse(format!("{src} (no such file)"))));
         }
         self.images.push(src.to_string());
         Ok(src.to_string())
@@ -1124,6 +1191,7 @@ impl Ctx<'_> {
             .map(|kid| match kid {
                 Node::El { tag: Tag::Item, kids, line } => {
                     let text = self.item_text(kids)?;
+                    check_recording(&text, *line)?;
                     self.texts.push((*line, text.clone()));
                     Ok(text)
                 }
@@ -1196,6 +1264,15 @@ impl Ctx<'_> {
                             self.used.push(id.to_string());
                         }
                         out.push(Inline::Term { id: id.to_string(), text: self.inlines(kids)? });
+                    }
+                    Tag::Link { dest_url, .. }
+                        if AUDIO.iter().any(|ext| dest_url.to_ascii_lowercase().ends_with(ext))
+                            && !dest_url.contains("://") =>
+                    {
+                        if !self.recordings {
+                            return Err((line, ContentErrorKind::AudioPlace));
+                        }
+                        out.push(Inline::Audio(self.audio_source(dest_url, line)?));
                     }
                     Tag::Link { dest_url, .. } => {
                         let lower = dest_url.to_ascii_lowercase();

@@ -224,9 +224,22 @@ pub enum Inline {
         id: String,
         text: Vec<Inline>,
     },
+    /// A recording of the paragraph, step or list item it ends (`[nghe](audio/buoc-1.mp3)` in
+    /// Markdown, a file in the lesson's folder): read-aloud plays it before any synthetic voice.
+    /// Never shown; the last inline of its text, one at most. (Last of the variants, so lessons
+    /// kept on a device in the wire form before it existed still read.)
+    Audio(String),
 }
 
 impl Inline {
+    /// The recording of a paragraph, step or list item, if its text ends with one.
+    pub fn recording(text: &[Inline]) -> Option<&str> {
+        match text.last() {
+            Some(Inline::Audio(src)) => Some(src),
+            _ => None,
+        }
+    }
+
     /// The words of a run of inlines, without markup: for titles, alt text and read-aloud.
     pub fn plain_text(inlines: &[Inline]) -> String {
         let mut out = String::new();
@@ -237,6 +250,7 @@ impl Inline {
                 | Inline::Strong(inner)
                 | Inline::Link { text: inner, .. }
                 | Inline::Term { text: inner, .. } => out.push_str(&Inline::plain_text(inner)),
+                Inline::Audio(_) => {}
             }
         }
         out

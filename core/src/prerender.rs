@@ -187,7 +187,42 @@ pub fn lesson_page(compiled: &CompiledLesson, catalog: &Catalog) -> String {
         escape(&Route::Quiz(lesson.id.clone()).href()),
         t("quiz-start")
     );
+    main.push_str(&reader(catalog, lesson.lang, LESSON_PIECES));
     shell(&Route::Lesson(lesson.id.clone()), catalog, &main)
+}
+
+/// What read-aloud reads on a lesson page, in order (a CSS selector).
+pub const LESSON_PIECES: &str = "article.lesson :is(h1, h2, h3, p, li, figure, dl)";
+/// What read-aloud reads of a quiz question, in order (a CSS selector).
+pub const QUESTION_PIECES: &str =
+    ".question :is(h1, .question-context, legend, .hint, .choice, .tile, .message-part, .feedback p)";
+
+/// Read-aloud's bar (the app's `components::reader::Reader`), hidden until the page's script
+/// (`app/reader.js`) finds a voice; then the sentence after it, shown if there is none.
+pub fn reader(catalog: &Catalog, lang: Lang, pieces: &str) -> String {
+    let t = |id: &str| escape(&catalog.get(id));
+    format!(
+        concat!(
+            r#"<div class="reader" id="reader" role="group" aria-label="{label}" hidden="" data-lang="{lang}" "#,
+            r#"data-pieces="{pieces}" data-play="{play}" data-pause="{pause}" data-resume="{resume}" "#,
+            r#"data-again="{again}" data-at="{at}" data-end="{end}" data-none="{none}">"#,
+            r#"<button type="button" class="button" id="reader-main">{play}</button>"#,
+            r#"<button type="button" class="button secondary" id="reader-next" hidden="">{next}</button>"#,
+            r#"<p class="reader-at" id="reader-at" aria-live="polite"></p></div>"#,
+            r#"<p class="reader-none" hidden="">{none}</p>"#
+        ),
+        label = t("reader-label"),
+        lang = lang.code(),
+        pieces = escape(pieces),
+        play = t("reader-play"),
+        pause = t("reader-pause"),
+        resume = t("reader-resume"),
+        again = t("reader-again"),
+        at = t("reader-at"),
+        end = t("reader-end"),
+        none = t("reader-none"),
+        next = t("reader-next"),
+    )
 }
 
 /// Writes a lesson body (kns-core's closed set of blocks and inlines) as HTML.
@@ -204,18 +239,18 @@ impl Body<'_> {
         match block {
             Block::Heading { level: 2, text } => self.wrap("<h2>", text, "</h2>"),
             Block::Heading { text, .. } => self.wrap("<h3>", text, "</h3>"),
-            Block::Paragraph { text } => self.wrap("<p>", text, "</p>"),
+            Block::Paragraph { text } => self.piece("p", text),
             Block::Steps { steps } => {
                 self.out.push_str(r#"<ol class="steps">"#);
                 for step in steps {
-                    self.wrap("<li>", &step.text, "</li>");
+                    self.piece("li", &step.text);
                 }
                 self.out.push_str("</ol>");
             }
             Block::List { items } => {
                 self.out.push_str(r#"<ul class="list">"#);
                 for item in items {
-                    self.wrap("<li>", item, "</li>");
+                    self.piece("li", item);
                 }
                 self.out.push_str("</ul>");
             }
@@ -251,6 +286,16 @@ impl Body<'_> {
         }
     }
 
+    /// A paragraph, step or list item: with the address of its recording, if it has one, for
+    /// read-aloud.
+    fn piece(&mut self, tag: &str, text: &[Inline]) {
+        let open = match Inline::recording(text) {
+            Some(src) => format!(r#"<{tag} data-audio="{}">"#, escape(&image_url(&self.lesson.id, src))),
+            None => format!("<{tag}>"),
+        };
+        self.wrap(&open, text, &format!("</{tag}>"));
+    }
+
     fn wrap(&mut self, open: &str, text: &[Inline], close: &str) {
         self.out.push_str(open);
         self.inlines(text);
@@ -271,6 +316,7 @@ impl Body<'_> {
                         format!(r#"<a href="{}" rel="noopener noreferrer" target="_blank">"#, escape(href));
                     self.wrap(&open, text, "</a>");
                 }
+                Inline::Audio(_) => {}
                 Inline::Term { id, text } => match self.lesson.glossary.iter().find(|e| &e.id == id) {
                     Some(entry) => {
                         let definition_id = format!("term-{}-static-{}", entry.id, self.terms);

@@ -489,3 +489,46 @@ fn unexplained_loanwords_are_warnings_not_errors() {
     assert_eq!(words.len(), 1, "{words:?}");
     assert!(words[0].ends_with("bai-thu/vi.md:13: warning: \"app\" is an English word; link it to the glossary or explain it in the lesson"), "{words:?}");
 }
+
+/// A lesson folder on disk with a recording in it, and the lesson compiled from `body` there.
+fn compile_with_recording(body: &str) -> Result<kns_core::content::Lesson, ContentError> {
+    let folder = std::env::temp_dir().join(format!("kns-audio-{}", std::process::id())).join("bai-thu");
+    std::fs::create_dir_all(folder.join("audio")).unwrap();
+    std::fs::write(folder.join("audio/buoc-1.mp3"), b"ID3").unwrap();
+    compile_lesson(&folder.join("vi.md"), &with_body(body), Lang::Vi, &glossary())
+}
+
+#[test]
+fn a_step_paragraph_or_item_may_end_with_its_recording_and_nowhere_else() {
+    let lesson = compile_with_recording(
+        "1. Cúp máy. [nghe](audio/buoc-1.mp3)\n2. Gọi ngân hàng.\n\nĐoạn văn. [nghe](audio/buoc-1.mp3)\n\n- Mục. [nghe](audio/buoc-1.mp3)\n",
+    )
+    .expect("compiles");
+    let Block::Steps { steps } = &lesson.body[0] else { panic!("steps first") };
+    assert_eq!(
+        steps[0].text,
+        vec![Inline::Text("Cúp máy. ".into()), Inline::Audio("audio/buoc-1.mp3".into())]
+    );
+    assert_eq!(Inline::recording(&steps[0].text), Some("audio/buoc-1.mp3"));
+    assert_eq!(Inline::plain_text(&steps[0].text), "Cúp máy. ", "a recording is never read or shown as text");
+    assert_eq!(Inline::recording(&steps[1].text), None);
+    let Block::Paragraph { text } = &lesson.body[1] else { panic!("a paragraph") };
+    assert_eq!(Inline::recording(text), Some("audio/buoc-1.mp3"));
+    let Block::List { items } = &lesson.body[2] else { panic!("a list") };
+    assert_eq!(Inline::recording(&items[0]), Some("audio/buoc-1.mp3"));
+
+    let place = |body: &str| compile_with_recording(body).map(|_| ()).map_err(|e| (e.line, e.kind));
+    assert_eq!(place("1. [nghe](audio/buoc-1.mp3) Cúp máy.\n"), Err((13, ContentErrorKind::AudioPlace)));
+    assert_eq!(
+        place("Một. [nghe](audio/buoc-1.mp3) Hai. [nghe](audio/buoc-1.mp3)\n"),
+        Err((13, ContentErrorKind::AudioPlace))
+    );
+    assert_eq!(place("## Tiêu đề [nghe](audio/buoc-1.mp3)\n"), Err((13, ContentErrorKind::AudioPlace)));
+    assert_eq!(
+        place("Đoạn.\n\nCâu. [nghe](audio/khong-co.mp3)\n"),
+        Err((15, ContentErrorKind::AudioSource("audio/khong-co.mp3 (no such file)".into())))
+    );
+    assert_eq!(place("Câu. [nghe](../x.mp3)\n"), Err((13, ContentErrorKind::AudioSource("../x.mp3".into()))));
+    // A link to an audio file on the web is a link, as any other.
+    assert!(place("Nghe [đây](https://a.vn/x.mp3).\n").is_ok());
+}

@@ -175,3 +175,32 @@ fn goes_first_in_the_body_and_replaces_an_earlier_one() {
     );
     assert!(insert_into("<html></html>", page).unwrap_err().contains("<body>"));
 }
+
+#[test]
+fn a_lesson_page_has_the_read_aloud_bar_hidden_and_a_recorded_step_names_its_file() {
+    let course = course();
+    let catalog = load_catalog(&root().join("i18n"), Lang::Vi).unwrap();
+    let mut compiled = course.lessons.into_iter().find(|c| c.lesson.lang == Lang::Vi).unwrap();
+    let html = lesson_page(&compiled, &catalog);
+    // Hidden until the page's script finds a voice; its words are the catalog's.
+    assert!(html.contains(
+        r#"<div class="reader" id="reader" role="group" aria-label="Nghe đọc" hidden="" data-lang="vi""#
+    ));
+    assert!(html.contains(&format!(r#"data-pieces="{}""#, escape(kns_core::prerender::LESSON_PIECES))));
+    assert!(html.contains(r#"data-at="Đoạn {$n} / {$total}""#), "the script fills the numbers in");
+    assert!(html.contains(r#"<p class="reader-none" hidden="">"#));
+    // A step with a recording carries its address; the recording is not shown.
+    compiled.lesson.body.insert(
+        0,
+        Block::Steps {
+            steps: vec![kns_core::content::Step {
+                text: vec![Inline::Text("Cúp máy. ".into()), Inline::Audio("audio/buoc-1.mp3".into())],
+            }],
+        },
+    );
+    let html = lesson_page(&compiled, &catalog);
+    let id = &compiled.lesson.id;
+    assert!(html.contains(&format!(
+        r#"<ol class="steps"><li data-audio="/content/{id}/audio/buoc-1.mp3">Cúp máy. </li>"#
+    )));
+}

@@ -24,15 +24,32 @@ fn block_view(lesson_id: &str, block: Block) -> AnyView {
     match block {
         Block::Heading { level: 2, text } => view! { <h2>{inlines(text)}</h2> }.into_any(),
         Block::Heading { text, .. } => view! { <h3>{inlines(text)}</h3> }.into_any(),
-        Block::Paragraph { text } => view! { <p>{inlines(text)}</p> }.into_any(),
+        Block::Paragraph { text } => {
+            let audio = recording(lesson_id, &text);
+            view! { <p data-audio=audio>{inlines(text)}</p> }.into_any()
+        }
         Block::Steps { steps } => view! {
             <ol class="steps">
-                {steps.into_iter().map(|step| view! { <li>{inlines(step.text)}</li> }).collect_view()}
+                {steps
+                    .into_iter()
+                    .map(|step| {
+                        let audio = recording(lesson_id, &step.text);
+                        view! { <li data-audio=audio>{inlines(step.text)}</li> }
+                    })
+                    .collect_view()}
             </ol>
         }
         .into_any(),
         Block::List { items } => view! {
-            <ul class="list">{items.into_iter().map(|item| view! { <li>{inlines(item)}</li> }).collect_view()}</ul>
+            <ul class="list">
+                {items
+                    .into_iter()
+                    .map(|item| {
+                        let audio = recording(lesson_id, &item);
+                        view! { <li data-audio=audio>{inlines(item)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
         }
         .into_any(),
         Block::Callout { tone, body } => {
@@ -72,6 +89,12 @@ fn block_view(lesson_id: &str, block: Block) -> AnyView {
     }
 }
 
+/// The address of a paragraph's, step's or item's recording, for read-aloud
+/// ([`crate::components::reader`]).
+fn recording(lesson_id: &str, text: &[Inline]) -> Option<String> {
+    Inline::recording(text).map(|src| image_url(lesson_id, src))
+}
+
 /// A run of inline text.
 pub fn inlines(inlines: Vec<Inline>) -> impl IntoView {
     inlines.into_iter().map(inline_view).collect_view()
@@ -87,6 +110,8 @@ fn inline_view(inline: Inline) -> AnyView {
             <a href=href rel="noopener noreferrer" target="_blank">{inlines(text)}</a>
         }
         .into_any(),
+        // Played by read-aloud, never shown.
+        Inline::Audio(_) => ().into_any(),
         Inline::Term { id, text } => {
             let entry =
                 use_context::<LessonGlossary>().and_then(|g| g.0.iter().find(|e| e.id == id).cloned());

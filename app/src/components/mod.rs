@@ -3,4 +3,5 @@
 pub mod blocks;
 pub mod header;
 pub mod help;
+pub mod reader;
 pub mod status;

@@ -6,6 +6,7 @@ use kns_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::blocks::{Blocks, LessonGlossary};
+use crate::components::reader::Reader;
 use crate::components::status::when_loaded;
 use crate::course::{LessonState, lesson_resource};
 use crate::i18n::use_i18n;
@@ -32,6 +33,7 @@ pub fn LessonPage(
     Effect::new(move |_| {
         if matches!(lesson.get(), Some(Ok(_))) {
             crate::app::show_app();
+            crate::router::heading_drawn();
         }
     });
     view! {
@@ -65,5 +67,6 @@ fn lesson_view(compiled: &CompiledLesson) -> impl IntoView + use<> {
                 <Link to=Route::Quiz(lesson.id) class="button">{i18n.t("quiz-start")}</Link>
             </section>
         </article>
+        <Reader lang=lesson.lang pieces=kns_core::prerender::LESSON_PIECES/>
     }
 }

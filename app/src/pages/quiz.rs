@@ -14,6 +14,7 @@ use kns_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::blocks::inlines;
+use crate::components::reader::Reader;
 use crate::components::status::{Loading, when_loaded};
 use crate::course::{LessonState, lesson_resource};
 use crate::i18n::use_i18n;
@@ -145,6 +146,7 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
             view! {
                 <QuestionScreen
                     question
+                    lang
                     seed=question_seed
                     number=position.get_untracked() + 1
                     total
@@ -180,6 +182,8 @@ fn QuizRun(compiled: Arc<CompiledLesson>) -> impl IntoView {
 #[component]
 fn QuestionScreen(
     question: Question,
+    /// The lesson's language (read-aloud's voice).
+    lang: kns_core::Lang,
     /// The order the options are shown in comes from this.
     seed: u64,
     /// 1-based position in the run.
@@ -221,6 +225,7 @@ fn QuestionScreen(
                 {i18n.format("quiz-progress", &[("n", Arg::Num(number as i64)), ("total", Arg::Num(total as i64))])}
             </p>
             <h1 id="question-prompt" tabindex="-1" node_ref=heading>{inlines(question.prompt.clone())}</h1>
+            <Reader lang pieces=kns_core::prerender::QUESTION_PIECES/>
             {question.context.clone().into_iter().map(|p| view! { <p class="question-context">{inlines(p)}</p> }).collect_view()}
             // Once checked, the answer is locked: a disabled fieldset disables every control in it.
             <fieldset class="answer" disabled=move || checked.get()>
