@@ -2,7 +2,7 @@
 // both themes (issue 7): the course page with its help open; a lesson with a glossary word open,
 // read-aloud's bar showing, and a lesson that could not load; a quiz question answered wrongly and
 // rightly, and the result; the not-found page; the settings page: text size, the learners, a new
-// learner's form, the records' consent, the records, a record's QR codes. On a 320 px wide
+// learner's form, a lock's keypad, the records' consent, the records, a record's QR codes. On a 320 px wide
 // phone, the high-contrast runs with text at 200 %: nothing may scroll sideways either.
 import { test, expect, type Page } from '@playwright/test';
 import { answer, currentQuestion, expectNoAxeViolations, lessonJson } from './helpers';
@@ -11,8 +11,8 @@ const LESSON = 'nhan-dien-lua-dao';
 const OTHER = 'mat-khau-otp-du-lieu-ca-nhan';
 
 const WORDS = {
-  vi: { add: 'Thêm người học', cancel: 'Quay lại', qr: 'Hiện mã QR cho người hướng dẫn', next: 'Mã tiếp theo' },
-  en: { add: 'Add a learner', cancel: 'Go back', qr: 'Show a QR code for the trainer', next: 'Next code' },
+  vi: { add: 'Thêm người học', lock: 'Đặt khóa', pin: 'Mã số 4 chữ số', cancel: 'Quay lại', qr: 'Hiện mã QR cho người hướng dẫn', next: 'Mã tiếp theo' },
+  en: { add: 'Add a learner', lock: 'Add a lock', pin: 'A 4-digit PIN', cancel: 'Go back', qr: 'Show a QR code for the trainer', next: 'Next code' },
 };
 
 for (const lang of ['vi', 'en'] as const) {
@@ -87,6 +87,11 @@ for (const lang of ['vi', 'en'] as const) {
       await check('settings: text size, learners, records consent');
       await page.getByRole('button', { name: w.add }).click();
       await check('settings: a new learner');
+      await page.getByRole('button', { name: w.cancel }).click();
+      await page.getByRole('button', { name: w.lock }).click();
+      await page.getByRole('button', { name: w.pin }).click();
+      await expect(page.locator('.keypad')).toBeVisible();
+      await check('settings: a lock\'s keypad');
       await page.getByRole('button', { name: w.cancel }).click();
       await page.locator('.consent-check input').nth(0).check();
       await page.locator('.consent-check input').nth(1).check();
