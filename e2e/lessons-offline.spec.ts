@@ -46,6 +46,26 @@ function card(page: Page, title: string) {
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
+  test('a lesson\'s recording kept in a folder of the lesson is played offline from the kept copy, whole', async ({ page, context }) => {
+    await page.goto('/');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    // As "download all" keeps a recording (content/<lesson>/audio/<file>, read-aloud's data-audio).
+    const path = `/content/${OPENED}/audio/buoc-1.wav`;
+    await page.evaluate(async (path) => {
+      const cache = await caches.open('kns-pictures');
+      await cache.put(path, new Response('RIFF kept', { headers: { 'Content-Type': 'audio/wav' } }));
+    }, path);
+    await context.setOffline(true);
+    const got = await page.evaluate(async (path) => {
+      const r = await fetch(path);
+      return `${r.status} ${await r.text()}`;
+    }, path);
+    expect(got).toBe('200 RIFF kept');
+    await context.setOffline(false);
+  });
+
   test('a lesson opened is kept, "download all" keeps the rest, and with no network every lesson opens and a quiz is saved', async ({ page, context }) => {
     const index = await course(page);
     const ids: string[] = index.lessons.map((l: Json) => l.id);

@@ -12,9 +12,10 @@
 //   file of another build to a page of this one.
 // - The settings entry's JS and wasm (settings/): kept in this build's cache when first fetched
 //   (not at install: few learners open settings, and a first visit must stay light).
-// - Lessons' pictures (content/<lesson>/<file>): the network first, and a copy kept in a cache
-//   of their own that no update empties; offline, that copy. ("Download all lessons" fetches
-//   them so they are here.)
+// - Lessons' pictures and recordings (content/<lesson>/<file>, also in a folder of the lesson's,
+//   as audio/buoc-1.mp3): the network first, and a whole copy kept in a cache of their own that
+//   no update empties; offline, that copy. ("Download all lessons" fetches them so they are
+//   here; a part of a file, as an audio element asks for, is never kept.)
 // - Everything else (lessons themselves): the network, untouched. Lessons are kept offline in
 //   IndexedDB by the app, not here, so an update never downloads the course again.
 // A new version waits (no silent skipWaiting: an old page never runs with new files). The app
@@ -68,7 +69,7 @@ self.addEventListener('fetch', (event) => {
         return response;
       }),
     );
-  } else if (/^\/content\/[^/]+\/[^/]+$/.test(url.pathname) && !url.pathname.startsWith('/content/lessons/')) {
+  } else if (/^\/content\/[^/]+\/.+$/.test(url.pathname) && !url.pathname.startsWith('/content/lessons/')) {
     event.respondWith(picture(event, url));
   }
 });
@@ -78,7 +79,7 @@ async function picture(event, url) {
   const cache = await caches.open(PICTURES);
   try {
     const response = await fetch(event.request);
-    if (response.ok) event.waitUntil(cache.put(url.pathname, response.clone()));
+    if (response.status === 200) event.waitUntil(cache.put(url.pathname, response.clone()));
     return response;
   } catch (offline) {
     return (await cache.match(url.pathname)) || Response.error();

@@ -389,8 +389,9 @@ pub struct LessonSummary {
     pub basic_skill: BasicSkill,
     /// One entry per language, the source first.
     pub translations: Vec<Translation>,
-    /// The pictures the lesson shows (in any language), relative to the course index: what a
-    /// download for offline use fetches besides the lesson's file.
+    /// The pictures the lesson shows and the recordings read-aloud plays (in any language),
+    /// relative to the course index: what a download for offline use fetches besides the
+    /// lesson's file.
     pub pictures: Vec<String>,
 }
 
