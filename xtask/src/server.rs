@@ -27,10 +27,17 @@ impl Server {
         );
         let port = inner.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
         let worker = Arc::clone(&inner);
+        let root = Arc::new(root);
+        // Each request answered on a thread of its own: a client slow to read one response (a
+        // page closed halfway through the wasm, a tab in the background) never holds up the
+        // others, as it did when one thread wrote every answer in turn.
         let thread = std::thread::spawn(move || {
             for request in worker.incoming_requests() {
-                let response = respond(&root, request.url());
-                let _ = request.respond(response);
+                let root = Arc::clone(&root);
+                std::thread::spawn(move || {
+                    let response = respond(&root, request.url());
+                    let _ = request.respond(response);
+                });
             }
         });
         Ok(Server { port, inner, thread })
@@ -102,6 +109,10 @@ fn mime(file: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "ico" => "image/x-icon",
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" | "opus" => "audio/ogg",
+        "wav" => "audio/wav",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
@@ -138,6 +149,32 @@ mod tests {
         // `..` never leaves the served folder.
         let inner = root.join("content");
         assert_eq!(body(respond(&inner, "/../secret.txt")).0, 404);
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_client_that_does_not_read_holds_up_no_one_else() {
+        use std::io::{Read, Write};
+        use std::net::TcpStream;
+        let root = std::env::temp_dir().join(format!("kns-server-slow-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("index.html"), "app").unwrap();
+        // Larger than what the sockets' buffers take in, so its answer cannot be written at once.
+        std::fs::write(root.join("big.bin"), vec![0u8; 32 << 20]).unwrap();
+        let server = Server::start("127.0.0.1", 0, root.clone()).unwrap();
+        let address = ("127.0.0.1", server.port());
+        let mut stalled = TcpStream::connect(address).unwrap();
+        stalled.write_all(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let mut other = TcpStream::connect(address).unwrap();
+        other.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+        other.write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        other.read_to_string(&mut answer).expect("answered while the other client reads nothing");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.ends_with("app"));
+        drop(stalled);
+        server.stop();
         let _ = std::fs::remove_dir_all(root);
     }
 }
