@@ -1,7 +1,7 @@
 // Reading made easier (issue 7): each learner's text size (100 % to 200 %) and high-contrast
 // theme, applied by every page before its first paint; the system's reduced-motion setting; the
 // "Cần giúp đỡ?" panel on every page, in both languages, in the static pages too.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { expectNoAxeViolations, holdWasm } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';

@@ -4,7 +4,7 @@
 // rightly, and the result; the not-found page; the settings page: text size, the learners, a new
 // learner's form, a lock's keypad, the records' consent, the records, a record's QR codes. On a 320 px wide
 // phone, the high-contrast runs with text at 200 %: nothing may scroll sideways either.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { answer, currentQuestion, expectNoAxeViolations, lessonJson } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';

@@ -2,7 +2,7 @@
 // true, nothing is ticked for them, the last item fills itself from progress, each item not done
 // links to a lesson that helps, and every tick is kept on the device, even one made before the
 // app has loaded.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { courseIds, holdWasm, lessonJson, takeQuiz } from './helpers';
 
 const ITEMS = [

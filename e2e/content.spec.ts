@@ -1,6 +1,6 @@
 // Every lesson of the curriculum, in both languages, as a learner opens it: the title, the
 // glossary words that explain themselves on tap, and no axe-core violation.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 
 test('every lesson opens in both languages with no accessibility violation', async ({ page }) => {

@@ -6,7 +6,7 @@
 // 0 to 10 ms (a save commits a few ms after the tap here), kill the tab's renderer (Chromium's Page.crash),
 // then open the quiz in a new tab and look. The lessons' quizzes are taken in course order, in
 // Vietnamese, then in English, until 200 moments have been tried.
-import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import { test, expect, type Page, type BrowserContext } from './fixtures';
 import { answer, courseIds, currentQuestion, storedAttempt, type Json } from './helpers';
 
 const MOMENTS = 200;

@@ -1,6 +1,6 @@
 // A learner who uses only a keyboard (or a switch that sends Tab and Enter) opens a lesson from
 // the course page and passes its quiz, with every kind of question: no mouse, no touch.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { ALL_KINDS, currentQuestion, lessonsForEveryKind, plain, squash, type Json } from './helpers';
 
 /** What a control says: its own text, or its label's. */

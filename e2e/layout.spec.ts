@@ -3,7 +3,7 @@
 // (WCAG 2.2 AA rules) finds nothing. Words
 // inside a sentence (glossary words, links in text) are exempt, as WCAG 2.5.8 exempts inline
 // targets; they are as tall as the line they sit in.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { ALL_KINDS, answer, courseIds, currentQuestion, expectNoAxeViolations, lessonJson, lessonsForEveryKind } from './helpers';
 
 test.use({ viewport: { width: 320, height: 640 } });

@@ -1,7 +1,7 @@
 // Lessons kept on the device (IndexedDB), so they open with no network: each lesson when it is
 // opened, the whole course with "Tải tất cả bài học"; the course page says which lessons are
 // kept and the room they take. A full device or a lost network loses nothing already kept.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { lessonJson, takeQuiz, type Json } from './helpers';
 
 const OPENED = 'nhan-dien-lua-dao';

@@ -1,6 +1,6 @@
 // After one visit, the app works with no network: the service worker (public/sw.js) keeps this
 // build's pages, JS, wasm and course index. Every page carries the build id the worker has.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,7 +1,7 @@
 // The course page and each lesson page paint from static HTML before the wasm runs, and the app
 // takes them over without a visible jump (DESIGN.md: first paint never waits for the wasm,
 // CLS ≤ 0.02).
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { courseIds, holdWasm, lessonJson } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';

@@ -1,7 +1,7 @@
 // Several learners on one phone (settings page): each picked by their picture, with their own
 // progress and self-check; a lock of three pictures or a 4-digit PIN; deleting asks first and
 // takes that learner's progress, and only theirs.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { answer, currentQuestion, expectNoAxeViolations, holdWasm, lessonJson, type Json } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';

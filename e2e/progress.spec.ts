@@ -1,7 +1,7 @@
 // Progress that is never lost: every answer is saved the moment it is given, a reload resumes
 // the quiz, the course page shows each lesson's state, and broken or missing storage is said
 // plainly while the app keeps teaching.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { answer, currentQuestion, lessonJson, storedAttempt, takeQuiz, type Json } from './helpers';
 
 const storedAnswers = async (page: Page, lesson: string) => (await storedAttempt(page, lesson))?.answers ?? 0;

@@ -1,7 +1,7 @@
 // Quizzes, as a learner takes them: every question kind answered by tapping, feedback after each
 // answer, the result against the pass mark, and a retry. The right answers come from the compiled
 // lesson the app itself loads, so the tests follow the content as it changes.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { answer, courseIds, currentQuestion, expectNoAxeViolations, lessonJson, plain, squash, takeQuiz } from './helpers';
 
 const SCAM_LESSON = 'nhan-dien-lua-dao';

@@ -3,7 +3,7 @@
 // in order, the piece being read marked; pause, go on, next. A recording the lesson gives for
 // a piece is played before any voice, and the voice stands in when it does not load. With no voice
 // (Android's WebView has no speech synthesis), the bar is hidden and a sentence says why.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { currentQuestion, expectNoAxeViolations, lessonJson, plain, type Json } from './helpers';
 
 const LESSON = 'nhan-dien-lua-dao';

@@ -1,7 +1,7 @@
 // The settings page: a page of its own (the second entry, with its own wasm), reached from every
 // page's header. It says whether the browser keeps the app's storage for good, asks on a tap,
 // and says how much room the app uses; it works offline once opened.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './helpers';
 
 const KEPT = 'Trình duyệt sẽ giữ bài học và kết quả của bạn, kể cả khi máy thiếu bộ nhớ.';

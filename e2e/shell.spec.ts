@@ -1,6 +1,6 @@
 // The app shell: the course page, a lesson, the language switch and the not-found page, each
 // checked with axe-core (WCAG 2.2 AA rules) as a person would reach it.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 
 const LESSON = 'nhan-dien-lua-dao';

@@ -15,13 +15,18 @@ use crate::profiles::Learners;
 pub fn LookSection() -> impl IntoView {
     let i18n = use_i18n();
     let learners = expect_context::<Learners>();
-    let profile = Memo::new(move |_| learners.profiles.with(|p| p.current.clone()));
-    let look = RwSignal::new(Look::default());
+    // Until the list of learners is read from IndexedDB, the one in use is the one this page
+    // was opened for (the one whose look the page's `<head>` applied), so a tap before then
+    // changes that learner's look, not a placeholder's.
+    let profile = Memo::new(move |_| {
+        if learners.ready.get() { learners.profiles.with(|p| p.current.clone()) } else { prefs::profile() }
+    });
+    let look = RwSignal::new(prefs::load_look(&prefs::profile()));
     let said = RwSignal::new(String::new());
     // Each learner has their own: follow the one in use (a switch on this page draws it anew).
-    Effect::new(move |_| {
-        if learners.ready.get() {
-            let theirs = prefs::load_look(&profile.get());
+    Effect::new(move |first: Option<()>| {
+        let theirs = prefs::load_look(&profile.get());
+        if first.is_some() {
             look.set(theirs);
             prefs::apply_look(theirs);
         }

@@ -13,11 +13,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+use common::{document, settle};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn the_language_choice_is_remembered_and_set_on_the_page() {
@@ -128,17 +128,6 @@ fn lesson_blocks_render_as_elements_and_text_never_as_markup() {
     assert_eq!(link.get_attribute("href").as_deref(), Some("https://dichvucong.gov.vn"));
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
     host.remove();
-}
-
-/// Lets the reactive system apply pending updates (it runs them in a later task).
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -102,11 +102,7 @@ pub fn apply_look(look: Look) {
         .and_then(|d| d.document_element())
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
-        let size = if look == Look::default() || look.text == 100 {
-            String::new()
-        } else {
-            format!("{}%", look.text)
-        };
+        let size = if look.text == 100 { String::new() } else { format!("{}%", look.text) };
         let _ = root.style().set_property("font-size", &size);
         let _ = root.class_list().toggle_with_force("contrast", look.contrast);
     }
