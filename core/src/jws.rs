@@ -196,31 +196,51 @@ pub fn base64url_encode(bytes: &[u8]) -> String {
     out
 }
 
+/// Each byte's value in base64url; `NOT_BASE64URL` for a byte outside its alphabet.
+const BASE64URL_VALUES: [u8; 256] = {
+    let mut values = [NOT_BASE64URL; 256];
+    let mut i = 0;
+    while i < 64 {
+        values[BASE64URL[i] as usize] = i as u8;
+        i += 1;
+    }
+    values
+};
+const NOT_BASE64URL: u8 = 0xff;
+
 /// Decodes base64url without padding; `None` for any other character or a bad length.
+///
+/// Four characters at a time through a table: a record's payload is most of its 3 KB, and this
+/// was a sixth of `kns verify`'s time when it went a character at a time.
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
     if text.len() % 4 == 1 {
         return None;
     }
-    let value = |c: u8| -> Option<u32> {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        Some(u32::from(v))
-    };
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    for chunk in text.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= value(c)? << (18 - 6 * i);
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let mut quads = text.chunks_exact(4);
+    for quad in &mut quads {
+        let [a, b, c, d] = [quad[0], quad[1], quad[2], quad[3]].map(|c| BASE64URL_VALUES[usize::from(c)]);
+        // Every value is below 64; NOT_BASE64URL has the top bits set.
+        if (a | b | c | d) & 0xc0 != 0 {
+            return None;
         }
-        let bytes = chunk.len() - 1;
+        let n = u32::from(a) << 18 | u32::from(b) << 12 | u32::from(c) << 6 | u32::from(d);
+        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    }
+    let rest = quads.remainder();
+    if !rest.is_empty() {
+        let mut n = 0u32;
+        for (i, &c) in rest.iter().enumerate() {
+            let value = BASE64URL_VALUES[usize::from(c)];
+            if value == NOT_BASE64URL {
+                return None;
+            }
+            n |= u32::from(value) << (18 - 6 * i);
+        }
+        let bytes = rest.len() - 1;
         // Bits past the last whole byte must be zero (one encoding per byte string).
-        if bytes < 3 && n & ((1 << (24 - 8 * bytes)) - 1) != 0 {
+        if n & ((1 << (24 - 8 * bytes)) - 1) != 0 {
             return None;
         }
         out.extend((0..bytes).map(|i| (n >> (16 - 8 * i)) as u8));

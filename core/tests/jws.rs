@@ -68,6 +68,36 @@ fn base64url_follows_rfc4648_without_padding_and_rejects_anything_else() {
 }
 
 #[test]
+fn base64url_round_trips_every_length_and_refuses_every_byte_outside_its_alphabet() {
+    // Bytes of every length up to 40 (every remainder, several whole groups), from a fixed generator.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 24) as u8
+    };
+    let outside: Vec<char> = (0..128u8)
+        .map(char::from)
+        .filter(|c| !c.is_ascii_alphanumeric() && !"-_".contains(*c))
+        .chain(['é', '€'])
+        .collect();
+    for len in 0..=40 {
+        let bytes: Vec<u8> = (0..len).map(|_| next()).collect();
+        let text = base64url_encode(&bytes);
+        assert_eq!(base64url_decode(&text).as_deref(), Some(&bytes[..]), "{len} bytes");
+        // Any character outside the alphabet, in any place, is refused.
+        for place in 0..text.len() {
+            for &bad in &outside {
+                let mut broken = text.clone();
+                broken.replace_range(place..=place, bad.encode_utf8(&mut [0; 4]));
+                assert_eq!(base64url_decode(&broken), None, "{broken:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn base58_matches_an_independent_encoding_and_round_trips() {
     let public = unhex(RFC8032[1].1);
     assert_eq!(base58_encode(&public), "586Z7H2vpX9qNhN2T4e9Utugie3ogjbxzGaMtM3E6HR5");
