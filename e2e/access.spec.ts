@@ -42,7 +42,9 @@ test('each learner chooses their text size and contrast; every page shows it fro
   expect(await look(page)).toEqual({ px: 32, contrast: true });
   release();
   await page.goto(`/lesson/${LESSON}`);
-  await expect(page.locator('h1')).toBeVisible();
+  // The app's page, once it has taken the static one's place (both are in the document a moment).
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await look(page)).toEqual({ px: 32, contrast: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
