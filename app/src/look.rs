@@ -25,8 +25,9 @@ pub fn LookSection() -> impl IntoView {
     let said = RwSignal::new(String::new());
     // Each learner has their own: follow the one in use (a switch on this page draws it anew).
     Effect::new(move |first: Option<()>| {
-        let theirs = prefs::load_look(&profile.get());
+        let profile = profile.get();
         if first.is_some() {
+            let theirs = prefs::load_look(&profile);
             look.set(theirs);
             prefs::apply_look(theirs);
         }
