@@ -102,6 +102,26 @@ test('a lesson that cannot be loaded shows a plain message and loads on retry', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
 });
 
+test('a lesson that stalls on a bad connection is given up after 20 s with the same message, and loads on retry', async ({ page }) => {
+  // The page's clock is the test's: 20 s pass when the test says so.
+  await page.clock.install();
+  let stall = true;
+  await page.route('**/content/lessons/**', (route) => (stall ? undefined : route.continue()));
+  await page.goto('/');
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Nhận diện cuộc gọi và tin nhắn lừa đảo' }).click();
+  await expect(page.getByText('Đang tải bài học')).toBeVisible();
+  const alert = page.getByRole('alert');
+  await page.clock.runFor(19_000);
+  await expect(page.getByText('Đang tải bài học')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await page.clock.runFor(1_500);
+  await expect(alert).toContainText('Không tải được bài học này');
+  stall = false;
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhận diện cuộc gọi và tin nhắn lừa đảo');
+});
+
 test('lessons are fetched only when opened, not with the course page', async ({ page }) => {
   const lessonRequests: string[] = [];
   page.on('request', (r) => {

@@ -16,10 +16,25 @@ pub enum LoadError {
     Format(String),
 }
 
-/// GETs `url` and returns the body.
+/// How long a file may take before it is given up (milliseconds). On a stalled mobile connection
+/// the learner then gets the plain "could not load" and a way to try again, never an endless
+/// wait. The course and a lesson are a few KB: a second or two even at 2G's 50 kbit/s.
+pub const GIVE_UP_MS: i32 = 20_000;
+
+/// GETs `url` and returns the body, or gives up after [`GIVE_UP_MS`] (a body that stops halfway
+/// included) with [`LoadError::Network`].
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?;
+    let init = web_sys::RequestInit::new();
+    if let Ok(controller) = web_sys::AbortController::new() {
+        init.set_signal(Some(&controller.signal()));
+        // Once the file is in, the abort does nothing.
+        let give_up = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), GIVE_UP_MS);
+    }
+    let response =
+        JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| LoadError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
