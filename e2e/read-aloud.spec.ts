@@ -72,13 +72,17 @@ const calls = (page: Page) => page.evaluate(() => (window as any).__calls as str
 const main = (page: Page) => page.locator('#reader-main');
 const bar = (page: Page) => page.getByRole('group', { name: 'Nghe đọc' });
 
+/** Opens the lesson and waits for the app's page (the static one, which has the bar too, gives way). */
+async function openLesson(page: Page) {
+  await page.goto(`/lesson/${LESSON}`);
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(bar(page)).toBeVisible();
+}
+
 test('a lesson is read one piece at a time in Vietnamese, the piece marked; pause, go on and next', async ({ page }) => {
   await stubSpeech(page, VOICES);
   const lesson = await lessonJson(page, LESSON, 'vi');
-  await page.goto(`/lesson/${LESSON}`);
-  // The app's page (the static one, which has the bar too, has given way).
-  await expect(page.locator('#prerender')).toHaveCount(0);
-  await expect(bar(page)).toBeVisible();
+  await openLesson(page);
   await expect(page.locator('.reader-none')).toBeHidden();
   await expect(main(page)).toHaveText('Nghe đọc');
   await expect(page.locator('#reader-next')).toBeHidden();
@@ -133,10 +137,7 @@ test('an English lesson is read with an English voice', async ({ page }) => {
 test('a recording the lesson gives for a piece is played first; the voice stands in if it does not load', async ({ page }) => {
   await stubSpeech(page, VOICES);
   const lesson = await lessonJson(page, LESSON, 'vi');
-  await page.goto(`/lesson/${LESSON}`);
-  // The app's page (the static one, which has the bar too, has given way).
-  await expect(page.locator('#prerender')).toHaveCount(0);
-  await expect(bar(page)).toBeVisible();
+  await openLesson(page);
   // As the app draws a paragraph with a recording (a lesson's `[nghe](audio/…)`, see the compiler),
   // the file a tenth of a second of silence.
   await page.route('**/audio/tom-tat.wav', (route) => route.fulfill({ body: silence(), contentType: 'audio/wav' }));
